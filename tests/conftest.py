@@ -1,0 +1,52 @@
+"""Shared fixtures: the guide is built once per test session.
+
+``built_html`` builds ``doc/source`` into a temporary folder with the same
+strict options as ``tox -e docs`` and returns the HTML folder; every test
+that looks at the real site shares that one build. Tests that need a broken
+site use Sphinx's own ``sphinx.testing`` fixtures with a root from
+``tests/roots/test-*`` instead.
+"""
+
+import io
+import os
+import pathlib
+
+import pytest
+from sphinx.cmd.build import build_main
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOC_SOURCE = REPO_ROOT / "doc" / "source"
+TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir():
+    """Where ``sphinx.testing`` finds the ``test-*`` roots."""
+    return TEST_ROOTS
+
+
+def strict_build(source: pathlib.Path, out: pathlib.Path,
+                 builder: str = "html", extra_args=()) -> pathlib.Path:
+    """Build like ``tox -e docs`` (-W --keep-going -n); fail with the log."""
+    html = out / builder
+    args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
+            "-d", str(out / "doctrees"), *extra_args, str(source), str(html)]
+    log = io.StringIO()
+    import contextlib
+    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+        status = build_main(args)
+    if status != 0:
+        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n{log.getvalue()}",
+                    pytrace=False)
+    return html
+
+
+@pytest.fixture(scope="session")
+def built_html(tmp_path_factory) -> pathlib.Path:
+    """The guide's HTML, built once for the whole test session."""
+    prebuilt = os.environ.get("EVENTS_GUIDE_BUILT_HTML")
+    if prebuilt:
+        return pathlib.Path(prebuilt)
+    return strict_build(DOC_SOURCE, tmp_path_factory.mktemp("guide"))
