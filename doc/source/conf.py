@@ -59,11 +59,22 @@ templates_path = ["_templates"]
 # From PyPI.
 extensions = [
     "sphinx.ext.extlinks",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
+    "sphinxext.rediraffe",
 ]
+
+# "Last updated" dates come from git. A source tarball has no history: it
+# then builds without the dates instead of failing (see section 6).
+IN_GIT_CHECKOUT = (REPO_ROOT / ".git").exists()
+if IN_GIT_CHECKOUT:
+    extensions.append("sphinx_last_updated_by_git")
 
 # Our own, from the events_guide package at the repository root.
 extensions += [
     "events_guide.sphinx_events",
+    "events_guide.freshness",
 ]
 
 # -- 3. Strictness ----------------------------------------------------------
@@ -99,6 +110,65 @@ html_last_updated_fmt = "%Y-%m-%d"
 # -- 5. Event data ----------------------------------------------------------
 
 # -- 6. Publishing ----------------------------------------------------------
+
+#: Where the guide is published. Canonical links, the sitemap, Open Graph
+#: URLs and the 404 page's links all derive from it.
+html_baseurl = "https://docs.openstack.org/events-guide/"
+
+# sitemap.xml lists every page at its published URL; <lastmod> comes from
+# git (the same date as the page's "last updated"), so builds reproduce.
+sitemap_url_scheme = "{link}"
+sitemap_show_lastmod = IN_GIT_CHECKOUT
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+sitemap_indent = 2
+
+# Open Graph tags and <meta name="description"> on every page, taken from
+# the page's first paragraph (its summary). Pages carry no ``.. meta::``.
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_type = "website"
+ogp_enable_meta_description = True
+ogp_description_length = 300
+ogp_social_cards = {"enable": False}
+
+# The 404 page is served for any missing path, at any depth, so its links
+# are absolute under the published path.
+notfound_urls_prefix = "/events-guide/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>There is no page at this address. It may have moved: try the "
+        '<a href="/events-guide/index.html">start page of the guide</a> '
+        "or its search box.</p>\n"
+    ),
+}
+
+# Pages that moved or went away keep working: each old name is redirected
+# in doc/source/redirects.txt (append-only; see that file).
+rediraffe_redirects = "redirects.txt"
+
+# "Last updated" from git, in UTC so every machine shows the same date.
+# A page not (yet) committed shows no date instead of failing the build.
+git_last_updated_timezone = "UTC"
+git_untracked_show_sourcelink = False
+git_untracked_check_dependencies = False
+git_exclude_patterns = ["redirects.txt", "locale/**"]
+if not IN_GIT_CHECKOUT:
+    # Without git the only date Sphinx knows is the build date, which would
+    # read as "last updated"; show nothing rather than that.
+    html_last_updated_fmt = None
+
+# Freshness (events_guide.freshness): every page's ``:reviewed:`` date must
+# be a real date within this many months of the build date.
+review_max_age_months = 12
+
+# Translations (see contributing/translating.rst): message catalogs from
+# ``tox -e gettext``; translated .po files live in doc/source/locale/.
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
 
 # -- 7. Reader experience ---------------------------------------------------
 
