@@ -75,6 +75,7 @@ if IN_GIT_CHECKOUT:
 extensions += [
     "events_guide.sphinx_events",
     "events_guide.freshness",
+    "events_guide.page_summary",
 ]
 
 # -- 3. Strictness ----------------------------------------------------------
