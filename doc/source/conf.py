@@ -76,6 +76,7 @@ extensions += [
     "events_guide.sphinx_events",
     "events_guide.freshness",
     "events_guide.page_summary",
+    "events_guide.theme_tuning",
 ]
 
 # -- 3. Strictness ----------------------------------------------------------
@@ -172,6 +173,19 @@ gettext_uuid = False
 gettext_location = True
 
 # -- 7. Reader experience ---------------------------------------------------
+# One stylesheet and a few deferred scripts per page, no web fonts, no
+# jQuery, no inline script (a strict Content-Security-Policy holds): see
+# events_guide/theme_tuning.py, tests/browser/ and contributing/hosting.rst.
+
+#: The one stylesheet, written into the output by theme_tuning: the theme's
+#: CSS without web fonts or the icon font, code colours, then ours.
+html_style = "css/events-guide.css"
+theme_tuning_css = ["_static/reader.css"]
+theme_tuning_pygments_dark_style = "github-dark"
+#: Replaces the theme's jQuery-based theme.js (menu, expand buttons).
+html_js_files = ["reader.js"]
+#: Security headers for hosts (Apache .htaccess, Netlify/Cloudflare _headers).
+html_extra_path = ["_extra"]
 
 # -- 8. Link checking -------------------------------------------------------
 

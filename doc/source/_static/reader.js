@@ -1,0 +1,1 @@
+/* Replaces sphinx-rtd-theme's jQuery-based theme.js. */

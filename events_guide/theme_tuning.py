@@ -1,0 +1,313 @@
+"""Make sphinx-rtd-theme light, accessible and CSP-clean, without forking it.
+
+What this extension changes, all at build time and all in the output folder
+(never in ``doc/source``):
+
+* One stylesheet per page, named by ``html_style``: the theme's
+  ``css/theme.css`` without its web fonts (``@font-face``), without the
+  FontAwesome icon font and the parts of the theme we never render, with
+  system font stacks instead of Lato and Roboto Slab; then the Pygments
+  colours (light, and dark under ``prefers-color-scheme: dark``); then our
+  own rules from ``theme_tuning_css`` (``_static/reader.css``).
+* No jQuery: the theme's ``theme.js`` needs it, so pages load our own small
+  script (``_static/reader.js``) instead; every script is deferred.
+* No inline script: the theme's ``layout.html`` ends with an inline
+  ``SphinxRtdTheme.Navigation.enable(...)`` call outside any Jinja block, so
+  a template override cannot drop it; a Jinja preprocessor removes exactly
+  that call when the theme's template is loaded (and the build stops with a
+  clear message if the theme no longer has it, so the change is noticed).
+* Wide tables scroll inside their own box: every ``<table>`` in a page body
+  is wrapped at build time in ``<div class="wy-table-responsive">`` (which
+  the theme's JavaScript did in the browser before), made a labelled,
+  keyboard-focusable region so that keyboard users can scroll it.
+* The web fonts and scripts that no page loads any more are removed from
+  the output.
+"""
+
+from __future__ import annotations
+
+import html
+import pathlib
+import re
+import shutil
+
+import jinja2.ext
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.highlighting import PygmentsBridge
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+#: Font stacks that every reader's system already has.
+SYSTEM_SANS = ('system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",'
+               '"Helvetica Neue",Arial,sans-serif')
+SYSTEM_SERIF = 'Georgia,Cambria,"Times New Roman",Times,serif'
+SYSTEM_MONO = ('ui-monospace,SFMono-Regular,Menlo,Monaco,Consolas,'
+               '"Liberation Mono","Courier New",monospace')
+
+#: Scripts the theme or Sphinx add that our pages do not need.
+DROPPED_SCRIPTS = frozenset({
+    "_static/jquery.js",
+    "_static/_sphinx_javascript_frameworks_compat.js",
+    "_static/js/theme.js",
+})
+
+#: Files in the output that no page loads once this extension has run.
+UNUSED_OUTPUT = (
+    "_static/fonts",
+    "_static/css/fonts",
+    "_static/css/badge_only.css",
+    "_static/js/badge_only.js",
+    "_static/js/versions.js",
+    "_static/js/theme.js",
+    "_static/jquery.js",
+    "_static/_sphinx_javascript_frameworks_compat.js",
+)
+
+#: Selectors for theme parts that the guide never renders: the icon font's
+#: own classes, the Read the Docs version flyout, the HTML4 writer, and the
+#: form widgets of the theme's CSS framework that no page uses.
+UNUSED_SELECTOR = re.compile(
+    r"\.fa\b|\.fa-|\.rst-versions|\.writer-html4|\.wy-dropdown|\.wy-tray"
+    r"|\.wy-switch|\.mirror|\.btn-mini|\.wy-control|\.wy-checkbox"
+    r"|\.wy-inline-validate|\.wy-input-|\.wy-tag-|\.wy-alert|\.wy-text-"
+    r"|\.wy-form-(?:aligned|stacked|narrow|halves|thirds|message)"
+    r"|\.switch-menus|\.shift-up|\.icon-(?!home)"
+    r"|input\[type=(?:color|checkbox|radio|file|range|week|month|datetime)"
+)
+
+#: The theme's inline navigation script, at the end of its layout.html.
+INLINE_NAV_SCRIPT = re.compile(
+    r"<script>\s*jQuery\(function \(\) \{\s*"
+    r"SphinxRtdTheme\.Navigation\.enable\([^)]*\);\s*\}\);\s*</script>",
+    re.S)
+
+TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
+CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+class StripInlineNavigationScript(jinja2.ext.Extension):
+    """Remove the theme's inline ``Navigation.enable`` call from its layout.
+
+    A strict Content-Security-Policy (no ``'unsafe-inline'``) would block
+    it and log a violation on every page; ``reader.js`` does its work.
+    """
+
+    def preprocess(self, source, name, filename=None):
+        if "SphinxRtdTheme.Navigation.enable" not in source:
+            return source
+        new_source, count = INLINE_NAV_SCRIPT.subn("", source)
+        if count != 1:
+            raise ExtensionError(
+                f"events_guide.theme_tuning: {filename or name} has the "
+                "theme's inline SphinxRtdTheme.Navigation.enable script in a "
+                "form this extension does not know; update INLINE_NAV_SCRIPT "
+                "in events_guide/theme_tuning.py for this theme version.")
+        return new_source
+
+
+def split_rules(css: str) -> list[str]:
+    """Split a stylesheet into its top-level rules and at-rules."""
+    rules, depth, start = [], 0, 0
+    for index, char in enumerate(css):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                rules.append(css[start:index + 1].strip())
+                start = index + 1
+    return rules
+
+
+def trim_rule(rule: str) -> str:
+    """Return the rule without unused selectors or icon-font glyphs."""
+    rule = re.sub(r"/\*.*?\*/", "", rule, flags=re.S).strip()
+    head, _, body = rule.partition("{")
+    head = head.strip()
+    if head.startswith("@font-face"):
+        return ""
+    if head.startswith("@media") or head.startswith("@supports"):
+        inner = body.rsplit("}", 1)[0]
+        kept = [trimmed for trimmed in map(trim_rule, split_rules(inner))
+                if trimmed]
+        return f"{head}{{{''.join(kept)}}}" if kept else ""
+    if head.startswith("@"):
+        return rule
+    declarations = body.rsplit("}", 1)[0]
+    # A glyph of the icon font (a private-use code point) draws nothing
+    # without the font: drop the rule; reader.css draws what is needed.
+    if re.search(r'content:\s*"\\f[0-9a-f]{3}"', declarations):
+        return ""
+    selectors = [selector for selector in head.split(",")
+                 if not UNUSED_SELECTOR.search(selector)]
+    if not selectors:
+        return ""
+    declarations = system_fonts(declarations)
+    return f"{','.join(selectors)}{{{declarations}}}"
+
+
+def system_fonts(declarations: str) -> str:
+    """Use system font stacks where the theme names its web fonts."""
+    declarations = re.sub(r"font:normal normal normal 14px/1 FontAwesome",
+                          "font:inherit", declarations)
+    declarations = declarations.replace("font-family:FontAwesome",
+                                        "font-family:inherit")
+
+    def replace(match: re.Match) -> str:
+        stack = match.group(1)
+        if "Roboto Slab" in stack:
+            return f"font-family:{SYSTEM_SERIF}"
+        if "Lato" in stack:
+            return f"font-family:{SYSTEM_SANS}"
+        if "Consolas" in stack or "courier" in stack.lower():
+            return f"font-family:{SYSTEM_MONO}"
+        return match.group(0)
+    return re.sub(r"font-family:([^;}]*)", replace, declarations)
+
+
+def trimmed_theme_css(theme_css: str) -> str:
+    """The theme's stylesheet without web fonts, icon font or unused parts."""
+    return "".join(filter(None, map(trim_rule, split_rules(theme_css))))
+
+
+def theme_stylesheet(app: Sphinx) -> pathlib.Path:
+    """Find the theme's own ``css/theme.css``."""
+    for theme_dir in app.builder.theme.get_theme_dirs():
+        candidate = pathlib.Path(theme_dir) / "static" / "css" / "theme.css"
+        if candidate.is_file():
+            return candidate
+    raise ExtensionError(
+        "events_guide.theme_tuning: the theme has no static/css/theme.css; "
+        "it is written for sphinx-rtd-theme (html_theme = "
+        '"sphinx_rtd_theme").')
+
+
+def pygments_css(app: Sphinx) -> str:
+    """Code colours: the configured style, and a dark one for dark mode."""
+    light = app.builder.highlighter.get_stylesheet()
+    dark_style = app.config.theme_tuning_pygments_dark_style
+    dark = PygmentsBridge("html", dark_style).get_stylesheet()
+    return f"{light}\n@media (prefers-color-scheme: dark){{\n{dark}\n}}\n"
+
+
+def write_stylesheet(app: Sphinx) -> None:
+    """Write the single stylesheet named by ``html_style`` into the output."""
+    if not isinstance(app.config.html_style, str):
+        raise ExtensionError(
+            "events_guide.theme_tuning: set html_style in conf.py to the one "
+            'stylesheet this extension writes, e.g. "css/events-guide.css".')
+    parts = [
+        "/* Built by events_guide/theme_tuning.py: sphinx-rtd-theme's "
+        "theme.css without web fonts or the icon font, Pygments colours, "
+        "then the guide's own rules. Do not edit; edit the sources. */",
+        trimmed_theme_css(theme_stylesheet(app).read_text(encoding="utf-8")),
+        pygments_css(app),
+    ]
+    for name in app.config.theme_tuning_css:
+        source = pathlib.Path(app.confdir, name)
+        if not source.is_file():
+            raise ExtensionError(
+                f"events_guide.theme_tuning: theme_tuning_css names {name!r} "
+                f"but {source} does not exist; fix the list in conf.py.")
+        parts.append(source.read_text(encoding="utf-8"))
+    target = pathlib.Path(app.outdir, "_static", app.config.html_style)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(parts), encoding="utf-8")
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    # The theme sets a FontAwesome glyph as the permalink sign; without the
+    # icon font it would show as a box.
+    app.config.html_permalinks_icon = "\u00b6"
+    app.builder.templates.environment.add_extension(
+        StripInlineNavigationScript)
+    write_stylesheet(app)
+
+
+def wrap_table(match: re.Match) -> str:
+    """Put one table in a labelled box that scrolls sideways by itself."""
+    table = match.group(0)
+    caption = CAPTION.search(table)
+    label = "Table"
+    if caption:
+        text = html.unescape(TAG.sub("", caption.group(1))).strip()
+        label = f"Table: {text}" if text else label
+    return (f'<div class="wy-table-responsive" role="region" tabindex="0" '
+            f'aria-label="{html.escape(label)}">{table}</div>')
+
+
+def wrap_tables(body: str) -> str:
+    """Wrap each table that is not in a scroll box yet."""
+    out, last = [], 0
+    for match in TABLE.finditer(body):
+        before = body[max(0, match.start() - 200):match.start()]
+        already = re.search(r'class="[^"]*wy-table-responsive[^"]*"[^<]*>\s*$',
+                            before)
+        out.append(body[last:match.start()])
+        out.append(match.group(0) if already else wrap_table(match))
+        last = match.end()
+    out.append(body[last:])
+    return "".join(out)
+
+
+def on_page_context(app, pagename, templatename, context, doctree):
+    if app.builder.format != "html":
+        return
+    scripts = []
+    for script in context.get("script_files", []):
+        filename = str(getattr(script, "filename", script))
+        if filename in DROPPED_SCRIPTS:
+            continue
+        attributes = dict(getattr(script, "attributes", {}) or {})
+        if attributes.get("body"):
+            raise ExtensionError(
+                f"events_guide.theme_tuning: page {pagename!r} would get an "
+                f"inline script ({filename or 'no file'}); a strict "
+                "Content-Security-Policy blocks it. Ship it as a file in "
+                "_static and add it with html_js_files instead.")
+        if "async" not in attributes:
+            attributes["defer"] = "defer"
+        scripts.append(type(script)(filename,
+                                    priority=getattr(script, "priority", 500),
+                                    **attributes))
+    context["script_files"] = scripts
+    context["css_files"] = [
+        css for css in context.get("css_files", [])
+        if str(getattr(css, "filename", css)) not in
+        {"_static/pygments.css", "_static/css/theme.css"}]
+    if context.get("body"):
+        context["body"] = wrap_tables(context["body"])
+
+
+def on_build_finished(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    outdir = pathlib.Path(app.outdir)
+    for name in UNUSED_OUTPUT:
+        path = outdir / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.is_file():
+            path.unlink()
+    # html_extra_path copies dotfiles too, but make sure the Apache
+    # configuration arrives even where a pattern excludes it.
+    for extra in app.config.html_extra_path:
+        htaccess = pathlib.Path(app.confdir, extra, ".htaccess")
+        if htaccess.is_file() and not (outdir / ".htaccess").is_file():
+            shutil.copyfile(htaccess, outdir / ".htaccess")
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("theme_tuning_css", [], "html", types=(list,))
+    app.add_config_value("theme_tuning_pygments_dark_style", "github-dark",
+                         "html", types=(str,))
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("html-page-context", on_page_context, priority=900)
+    app.connect("build-finished", on_build_finished)
+    return {"version": "1.0", "parallel_read_safe": True,
+            "parallel_write_safe": True}
