@@ -144,8 +144,13 @@ def _page_url(source_path: str) -> str:
 def read_redirects(path: pathlib.Path) -> list[Redirect]:
     """The redirects in ``redirects.txt``; unreadable lines raise ValueError
     naming the file and line."""
+    return parse_redirects(pathlib.Path(path).read_text(encoding="utf-8"),
+                           str(path))
+
+
+def parse_redirects(text: str, path: str) -> list[Redirect]:
+    """The redirects in the text of a redirects file called ``path``."""
     redirects = []
-    text = pathlib.Path(path).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):

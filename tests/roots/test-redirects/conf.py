@@ -1,0 +1,2 @@
+extensions = ["sphinxext.rediraffe"]
+rediraffe_redirects = "redirects.txt"
