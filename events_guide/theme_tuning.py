@@ -139,7 +139,8 @@ def trim_rule(rule: str) -> str:
     declarations = body.rsplit("}", 1)[0]
     # A glyph of the icon font (a private-use code point) draws nothing
     # without the font: drop the rule; reader.css draws what is needed.
-    if re.search(r'content:\s*"\\f[0-9a-f]{3}"', declarations):
+    if re.search(r'content:\s*"(?:\\f[0-9a-f]{3}|[\ue000-\uf8ff])"',
+                 declarations):
         return ""
     selectors = [selector for selector in head.split(",")
                  if not UNUSED_SELECTOR.search(selector)]

@@ -1,1 +1,74 @@
-/* Replaces sphinx-rtd-theme's jQuery-based theme.js. */
+/* The guide's own replacement for sphinx-rtd-theme's theme.js, which needs
+ * jQuery. Loaded deferred; no inline script, so a strict
+ * Content-Security-Policy holds. It does three things:
+ *  - the menu button on narrow screens opens and closes the navigation
+ *    (Escape closes it too, and focus returns to the button);
+ *  - sections of the navigation that have sub-entries get a real
+ *    <button> that shows or hides them (next to the link, not in it);
+ *  - following a link in the open mobile menu closes the menu.
+ */
+(function () {
+  "use strict";
+
+  var toggle = document.querySelector('[data-toggle="wy-nav-top"]');
+  var shifted = document.querySelectorAll('[data-toggle="wy-nav-shift"]');
+
+  function isOpen() {
+    return toggle !== null && toggle.getAttribute("aria-expanded") === "true";
+  }
+
+  function setOpen(open) {
+    if (toggle === null) {
+      return;
+    }
+    shifted.forEach(function (element) {
+      element.classList.toggle("shift", open);
+    });
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  if (toggle !== null) {
+    toggle.addEventListener("click", function () {
+      setOpen(!isOpen());
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && isOpen()) {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
+  document.querySelectorAll(".wy-menu-vertical a").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (isOpen()) {
+        setOpen(false);
+      }
+    });
+  });
+
+  document.querySelectorAll(".wy-menu-vertical li").forEach(function (item) {
+    var link = item.querySelector(":scope > a");
+    var list = item.querySelector(":scope > ul");
+    if (link === null || list === null) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "toctree-expand";
+    button.setAttribute(
+      "aria-label", "Sections of " + link.textContent.trim());
+    function shown() {
+      return window.getComputedStyle(list).display !== "none";
+    }
+    button.setAttribute("aria-expanded", shown() ? "true" : "false");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var open = !shown();
+      item.classList.toggle("expanded", open);
+      item.classList.toggle("collapsed", !open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    item.insertBefore(button, link);
+  });
+})();
