@@ -111,6 +111,17 @@ html_last_updated_fmt = "%Y-%m-%d"
 
 # -- 5. Event data ----------------------------------------------------------
 
+# One checked source for every date in the guide; see
+# contributing/adding-an-event.rst. Paths are relative to this folder. The
+# feeds go into the HTML output (never into doc/source) under
+# <html>/feeds/: events.ics, one <kind>.ics per kind, events.json. "Today"
+# for "next event" and the feeds' DTSTAMP is SOURCE_DATE_EPOCH when set,
+# else the day of the build (events_guide_build_date pins it if needed).
+
+events_guide_events_file = "_data/events.yaml"
+events_guide_kinds_file = "_data/kinds.yaml"
+events_guide_feeds_dir = "feeds"
+events_guide_uid_domain = "events-guide.openstack.org"
 # -- 6. Publishing ----------------------------------------------------------
 
 #: Where the guide is published. Canonical links, the sitemap, Open Graph
