@@ -16,7 +16,8 @@ import dataclasses
 import datetime
 import os
 import re
-from typing import Annotated, Any, Literal, Optional, Union, get_args
+from typing import (Annotated, Any, Iterable, Literal, Optional, Union,
+                    get_args)
 
 import yaml
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
@@ -43,9 +44,22 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 
 
 class EventDataError(SphinxError):
-    """The event data cannot be used; the message says where and why."""
+    """The event data cannot be used.
+
+    ``problems`` lists every :class:`Problem` found (file, line, entry,
+    field, what is wrong, how to fix it); the message is all of them, one
+    after the other, sorted by file and line.
+    """
 
     category = "Event data error"
+
+    def __init__(self, problems: "Iterable[Problem]"):
+        self.problems = tuple(sorted(set(problems)))
+        count = len(self.problems)
+        paths = sorted({p.path for p in self.problems})
+        header = (f"{', '.join(paths)}: {count} problem"
+                  f"{'s' if count != 1 else ''} in the event data:")
+        super().__init__("\n".join([header, *map(str, self.problems)]))
 
 
 # -- Reading YAML -----------------------------------------------------------
@@ -97,17 +111,17 @@ def _read_yaml(text: str, path: str):
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else path
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise EventDataError(
-            f"{where}: the file is not valid YAML: {problem}.\n"
-            "    How to fix: check the indentation and quoting on that line "
-            "(quote text that contains ': ' or starts with a special "
-            "character).") from None
+        raise EventDataError([Problem(
+            path, mark.line + 1 if mark else 0, "", "",
+            f"the file is not valid YAML: {problem}",
+            "check the indentation and quoting on that line (quote text "
+            "that contains ': ' or starts with a special character)")]
+        ) from None
     except Exception as exc:  # YAML library internals: never a traceback
-        raise EventDataError(
-            f"{path}: the file could not be read as YAML ({exc}).\n"
-            "    How to fix: compare it with an existing entry.") from None
+        raise EventDataError([Problem(
+            path, 0, "", "", f"the file could not be read as YAML ({exc})",
+            "compare it with an existing entry")]) from None
     finally:
         loader.dispose()
     return data, node
@@ -397,29 +411,32 @@ FIELD_HINTS = {
 class Problem:
     """One thing wrong with the data, with enough to find and fix it."""
 
-    line: int
+    path: str
+    line: int  # 1-based; 0 when the problem has no line
     entry: str
     field: str
     message: str
     hint: str
-    path: str
 
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def describe(self) -> str:
+        """The problem without its location."""
         what = ", ".join(p for p in (self.entry,
                                      f"field '{self.field}'" if self.field
                                      else "") if p)
-        return f"{where}: {what}: {self.message}.\n    How to fix: {self.hint}."
+        return (f"{what + ': ' if what else ''}{self.message}. "
+                f"How to fix: {self.hint}.")
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.describe()}"
 
 
-def _raise_problems(path: str, problems: list[Problem]) -> None:
-    if not problems:
-        return
-    problems = sorted(set(problems))
-    count = len(problems)
-    header = (f"{path}: {count} problem{'s' if count > 1 else ''} in the "
-              "event data; nothing was built from it:")
-    raise EventDataError("\n".join([header, *map(str, problems)]))
+def _raise_problems(problems: list[Problem]) -> None:
+    if problems:
+        raise EventDataError(problems)
 
 
 def _field_path(loc: tuple) -> tuple:
@@ -479,17 +496,18 @@ def parse_events(text: str, path: str = "events.yaml") -> tuple[Event, ...]:
     shown = _display_path(path)
     data, root = _read_yaml(text, shown)
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise EventDataError(
-            f"{shown}:1: the file must hold a mapping with a list under "
-            "the key 'events'.\n    How to fix: start the file with "
-            "'events:' and give each entry as '- id: ...'.")
+        raise EventDataError([Problem(
+            shown, 1, "", "events",
+            "the file must hold a mapping with a list under the key "
+            "'events'", "start the file with 'events:' and give each entry "
+            "as '- id: ...'")])
     problems: list[Problem] = []
     for key in data:
         if key != "events":
             problems.append(Problem(
-                _line_of(root, (key,)) or 1, "top level", str(key),
+                shown, _line_of(root, (key,)) or 1, "top level", str(key),
                 "is not a known top-level key",
-                "keep only the key events: at the top of the file", shown))
+                "keep only the key events: at the top of the file"))
     events: list[Event] = []
     seen_ids: dict[str, int] = {}
     for index, raw in enumerate(data["events"]):
@@ -497,9 +515,9 @@ def parse_events(text: str, path: str = "events.yaml") -> tuple[Event, ...]:
         entry_line = _line_of(root, ("events", index)) or 1
         if not isinstance(raw, dict):
             problems.append(Problem(
-                entry_line, entry, "", "is not a mapping of fields",
+                shown, entry_line, entry, "", "is not a mapping of fields",
                 "write the entry as '- id: ...' followed by its fields "
-                "indented below it", shown))
+                "indented below it"))
             continue
         try:
             event = Event.model_validate(raw)
@@ -509,22 +527,21 @@ def parse_events(text: str, path: str = "events.yaml") -> tuple[Event, ...]:
                 field = str(loc[0]) if loc else ""
                 line = _line_of(root, ("events", index, *loc)) or entry_line
                 problems.append(Problem(
-                    line, entry, _label(loc), _message_for(error),
-                    _hint_for(field, error["type"], Event.model_fields),
-                    shown))
+                    shown, line, entry, _label(loc), _message_for(error),
+                    _hint_for(field, error["type"], Event.model_fields)))
             continue
         if event.id in seen_ids:
             problems.append(Problem(
-                _line_of(root, ("events", index, "id")) or entry_line,
+                shown, _line_of(root, ("events", index, "id")) or entry_line,
                 entry, "id",
                 f"the id {event.id!r} is already used by entry "
                 f"#{seen_ids[event.id] + 1}",
                 "give each entry its own id (the id becomes the calendar "
-                "UID, so keep published ids unchanged)", shown))
+                "UID, so keep published ids unchanged)"))
             continue
         seen_ids[event.id] = index
         events.append(event)
-    _raise_problems(shown, problems)
+    _raise_problems(problems)
     return tuple(events)
 
 
@@ -533,9 +550,10 @@ def parse_kinds(text: str, path: str = "kinds.yaml") -> dict[str, KindInfo]:
     shown = _display_path(path)
     data, root = _read_yaml(text, shown)
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
-        raise EventDataError(
-            f"{shown}:1: the file must hold a mapping of kind ids under "
-            f"the key 'kinds'.\n    How to fix: {FIELD_HINTS['kinds_file']}.")
+        raise EventDataError([Problem(
+            shown, 1, "", "kinds",
+            "the file must hold a mapping of kind ids under the key 'kinds'",
+            FIELD_HINTS["kinds_file"])])
     problems: list[Problem] = []
     kinds: dict[str, KindInfo] = {}
     for kind_id, raw in data["kinds"].items():
@@ -543,26 +561,26 @@ def parse_kinds(text: str, path: str = "kinds.yaml") -> dict[str, KindInfo]:
         line = _line_of(root, ("kinds", kind_id)) or 1
         if kind_id not in KIND_IDS:
             problems.append(Problem(
-                line, entry, "", "is not a known kind id",
-                f"use one of: {', '.join(KIND_IDS)}", shown))
+                shown, line, entry, "", "is not a known kind id",
+                f"use one of: {', '.join(KIND_IDS)}"))
             continue
         try:
             kinds[kind_id] = KindInfo.model_validate(raw)
         except ValidationError as exc:
             for error in exc.errors():
                 loc = tuple(error["loc"])
+                hint = (_hint_for("", error["type"], KindInfo.model_fields)
+                        if error["type"] == "extra_forbidden"
+                        else FIELD_HINTS["kinds_file"])
                 problems.append(Problem(
-                    _line_of(root, ("kinds", kind_id, *loc)) or line, entry,
-                    _label(loc), _message_for(error),
-                    FIELD_HINTS["kinds_file"] if error["type"] != (
-                        "extra_forbidden") else _hint_for(
-                        "", error["type"], KindInfo.model_fields), shown))
+                    shown, _line_of(root, ("kinds", kind_id, *loc)) or line,
+                    entry, _label(loc), _message_for(error), hint))
     for kind_id in KIND_IDS:
         if kind_id not in data["kinds"]:
             problems.append(Problem(
-                _line_of(root, ("kinds",)) or 1, f"kind {kind_id!r}", "",
-                "is missing", FIELD_HINTS["kinds_file"], shown))
-    _raise_problems(shown, problems)
+                shown, _line_of(root, ("kinds",)) or 1, f"kind {kind_id!r}",
+                "", "is missing", FIELD_HINTS["kinds_file"]))
+    _raise_problems(problems)
     return {k: kinds[k] for k in KIND_IDS}
 
 
@@ -571,11 +589,11 @@ def _read_text(path: str | os.PathLike) -> str:
         with open(path, encoding="utf-8") as handle:
             return handle.read()
     except (OSError, UnicodeDecodeError) as exc:
-        raise EventDataError(
-            f"{_display_path(path)}: cannot read the event data "
-            f"({exc.__class__.__name__}: {exc}).\n    How to fix: check the "
-            "path configured in section 5 of doc/source/conf.py and that "
-            "the file is UTF-8 text.") from None
+        raise EventDataError([Problem(
+            _display_path(path), 0, "", "",
+            f"cannot read the event data ({exc.__class__.__name__}: {exc})",
+            "check the path configured in section 5 of doc/source/conf.py "
+            "and that the file is UTF-8 text")]) from None
 
 
 def load_events(path: str | os.PathLike) -> tuple[Event, ...]:
@@ -619,5 +637,17 @@ class EventData:
 
 
 def load(events_path, kinds_path) -> EventData:
-    """Load and check both files; raise EventDataError naming all problems."""
-    return EventData(load_events(events_path), load_kinds(kinds_path))
+    """Load and check both files; raise EventDataError naming all problems
+    in both."""
+    problems: list[Problem] = []
+    events = kinds = None
+    try:
+        events = load_events(events_path)
+    except EventDataError as exc:
+        problems.extend(exc.problems)
+    try:
+        kinds = load_kinds(kinds_path)
+    except EventDataError as exc:
+        problems.extend(exc.problems)
+    _raise_problems(problems)
+    return EventData(events, kinds)

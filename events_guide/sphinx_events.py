@@ -20,9 +20,9 @@ Configuration (section 5 of ``doc/source/conf.py``):
 ``events_guide_build_date``   ``YYYY-MM-DD`` to pin "today"; by default
                               ``SOURCE_DATE_EPOCH`` when set, else today
 
-The data is loaded and checked once, when the builder starts: a problem
-stops the build with an :class:`~events_guide.event_data.EventDataError`
-that names the file, line, entry and field, before any page or feed is
+The data is loaded and checked once, when the builder starts: each problem
+is logged as an error that names the file, line, entry and field, and the
+build stops (exit status 2, no traceback) before any page or feed is
 written. Each page that shows event data depends on the YAML files, so
 editing them rebuilds those pages; pages whose content depends on the date
 ("next event", "upcoming") are re-read when the build date changes.
@@ -44,7 +44,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import feeds
 from .event_data import (FORMAT_LABELS, FORMATS, KIND_IDS, Event, EventData,
-                         load)
+                         EventDataError, load)
 
 logger = logging.getLogger(__name__)
 
@@ -603,11 +603,38 @@ def _resolve_feed_links(app, doctree, docname):
                     "calendar app"))
 
 
+class EventDataStop(SystemExit):
+    """Stops ``sphinx-build`` after the data problems have been logged.
+
+    Sphinx prints a traceback and a bug-report request for any exception
+    that escapes a build, even its own ``SphinxError``; a clean stop needs
+    the problems logged as errors with their locations, then an exit.
+    """
+
+
 def _check_data(app):
-    """Load the data as the build starts: bad data stops it before any page
-    or feed is written."""
-    build_datetime(app.config)
-    event_data(app.srcdir, app.config)
+    """Load the data as the build starts: bad data stops the build before
+    any page or feed is written."""
+    try:
+        build_datetime(app.config)
+        event_data(app.srcdir, app.config)
+    except ConfigError as exc:
+        logger.error("%s", exc, type="events_guide", subtype="config")
+        raise EventDataStop(2) from None
+    except EventDataError as exc:
+        for problem in exc.problems:
+            logger.error("%s", problem.describe(),
+                         location=(f"{problem.path}:{problem.line}"
+                                   if problem.line else None),
+                         type="events_guide", subtype="data")
+        count = len(exc.problems)
+        logger.error(
+            "the build stopped: %d problem%s in the event data (listed "
+            "above). No page or calendar feed was written. Fix the entries "
+            "and build again; see contributing/adding-an-event.rst.",
+            count, "s" if count != 1 else "", type="events_guide",
+            subtype="data")
+        raise EventDataStop(2) from None
 
 
 def _write_feeds(app, exception):

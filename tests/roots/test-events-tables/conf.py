@@ -1,0 +1,13 @@
+"""Test root: every directive renders its tables from valid data"""
+
+import pathlib
+import sys
+
+# The events_guide package at the repository root.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3]))
+
+extensions = ["events_guide.sphinx_events"]
+nitpicky = True
+html_baseurl = "https://docs.example.org/guide/"
+events_guide_build_date = "2026-01-01"
+events_guide_uid_domain = "events-guide.test"
