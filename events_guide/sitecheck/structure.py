@@ -205,12 +205,24 @@ def check_image_alt(site: Site) -> list[Finding]:
             if alt and alt not in (src, name) and \
                     not alt.endswith(("/" + name, name)):
                 continue
-            what = (f'<img src="{src}"> has no alt text.' if not alt else
-                    f'<img src="{src}"> has its file name as alt text.')
+            if alt:  # docutils wrote the image's path as its alt text
+                what = f'<img src="{src}"> has its file name as alt text.'
+                needles = (f":: {alt}", f":: {name}", f"/{name}", alt,
+                           src, name)
+                directive = re.compile(r"(?:image|figure)::\s*\S*"
+                                       + re.escape(name) + r"\s*$")
+                line = next((number for number, text in enumerate(
+                    page.source_lines, start=1) if directive.search(text)),
+                    None)
+                if line is not None:
+                    needles = (page.source_lines[line - 1].strip(),)
+            else:
+                what = f'<img src="{src}"> has no alt text.'
+                needles = (src, name)
             findings.append(_finding(
                 page, "image-alt", src, what,
                 "Add :alt: with a short description of what the image "
-                "shows.", line=page.find_line(src, name)
+                "shows.", line=page.find_line(*needles)
                 if page.has_source else None))
     return sort_findings(findings)
 

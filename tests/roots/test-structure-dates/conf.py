@@ -1,0 +1,2 @@
+# Pages that state dates, with and without their sources.
+project = "Structure dates"

@@ -1,0 +1,2 @@
+# A well-formed site: the structure checks find nothing.
+project = "Structure good"

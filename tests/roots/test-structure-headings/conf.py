@@ -1,0 +1,2 @@
+# Heading, title, description and image defects a strict build accepts.
+project = "Structure headings"
