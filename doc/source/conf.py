@@ -199,5 +199,65 @@ html_js_files = ["reader.js"]
 html_extra_path = ["_extra"]
 
 # -- 8. Link checking -------------------------------------------------------
+# Read only by ``tox -e linkcheck``, the one job that goes online; with -W
+# every broken link, and every redirect not allowed below, fails it.
+# Internal links, #fragments and the https-only rule are checked offline on
+# every test run (events_guide/sitecheck, tests/test_links.py).
+
+#: Seconds to wait for a server; some community sites answer slowly.
+linkcheck_timeout = 30
+#: A network blip should not fail the job: try each link three times.
+linkcheck_retries = 3
+#: Few links at a time: most point at a handful of community hosts.
+linkcheck_workers = 4
+#: A host answering "429 Too Many Requests" is retried after the delay it
+#: asks for (Retry-After), for up to five minutes, before the link fails.
+linkcheck_rate_limit_timeout = 300.0
+#: A timeout is reported as a timeout, not as a broken link: slow is not
+#: gone, and a human should look before the text changes.
+linkcheck_report_timeouts_as_broken = False
+
+#: Check that each #fragment exists in the page it points into...
+linkcheck_anchors = True
+#: ...except fragments that a page builds with JavaScript: "#!" routes and
+#: the line anchors (#L10, #L10-L20) of GitHub's and Gitea's code views.
+linkcheck_anchors_ignore = [r"^!", r"^L\d+(-L\d+)?$"]
+#: Pages whose anchors all come from JavaScript, so none is in the HTML.
+linkcheck_anchors_ignore_for_url = [
+    # GitHub renders file views and their headings' ids client-side.
+    r"https://github\.com/[^/]+/[^/]+/(blob|tree)/",
+]
+
+#: Redirects that are expected; any other redirect fails the job, so that
+#: a moved page is noticed and its new address written into the source.
+linkcheck_allowed_redirects = {
+    # The Foundation's pages moved from openstack.org to openinfra.dev and
+    # then openinfra.org; the old Summit pages redirect to their new home.
+    r"https://(www\.)?openstack\.org/.*":
+        r"https://(www\.openstack\.org|openinfra\.dev|openinfra\.org)/.*",
+    # Superuser, the Foundation's magazine, moved with the rest.
+    r"https://superuser\.openinfra\.dev/.*":
+        r"https://(superuser\.)?openinfra\.(dev|org)/.*",
+    # Project documentation sends a folder to its current release or index.
+    r"https://docs\.openstack\.org/.*": r"https://docs\.openstack\.org/.*",
+    # The PTG bot's front page opens the current event's page.
+    r"https://ptg\.opendev\.org/?": r"https://ptg\.opendev\.org/.*",
+    # Repository pages add or drop a trailing slash or a default branch.
+    r"https://opendev\.org/.*": r"https://opendev\.org/.*",
+}
+
+#: Links not checked at all, each with its reason.
+linkcheck_ignore = [
+    # The live preview of ``tox -e serve`` on the contributor's own machine;
+    # nothing listens there when the job runs.
+    r"http://(127\.0\.0\.1|localhost)(:\d+)?/?",
+    # The guide's own published address: a page added in this change is not
+    # online until the change merges; tests/test_links.py checks our pages
+    # offline instead.
+    r"https://docs\.openstack\.org/events-guide/",
+    # Meetup answers automated requests with a login wall or 403, whatever
+    # the state of the group, so the check would say nothing.
+    r"https://www\.meetup\.com/",
+]
 
 # -- 9. Offline formats -----------------------------------------------------
