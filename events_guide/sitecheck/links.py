@@ -68,7 +68,10 @@ def load_allowlist(path=ALLOWLIST_FILE) -> UrlAllowlist:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise AllowlistError(f"{path}: file not found") from None
+        raise AllowlistError(
+            f"{path}: file not found (an installed package needs it too: "
+            "setup.cfg [options.package_data] events_guide.sitecheck = "
+            "*.toml)") from None
     except tomllib.TOMLDecodeError as error:
         raise AllowlistError(f"{path}: not valid TOML: {error}") from None
     unknown = set(data) - {"http", "scheme"}
