@@ -13,6 +13,11 @@ import sys
 import pytest
 from conftest import DOC_SOURCE, REPO_ROOT, TEST_ROOTS, strict_build
 
+try:  # installed by tox; from a bare checkout, import it like conf.py does
+    import events_guide  # noqa: F401
+except ModuleNotFoundError:
+    sys.path.insert(0, str(REPO_ROOT))
+
 from events_guide.sitecheck import (Site, format_report, links, load_site,
                                     sort_findings)
 from events_guide.sitecheck.findings import Finding

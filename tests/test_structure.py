@@ -6,8 +6,15 @@ conftest's ``strict_build``: each defect passes Sphinx's strict build, so
 only these checks catch it.
 """
 
+import sys
+
 import pytest
-from conftest import DOC_SOURCE, TEST_ROOTS, strict_build
+from conftest import DOC_SOURCE, REPO_ROOT, TEST_ROOTS, strict_build
+
+try:  # installed by tox; from a bare checkout, import it like conf.py does
+    import events_guide  # noqa: F401
+except ModuleNotFoundError:
+    sys.path.insert(0, str(REPO_ROOT))
 
 from events_guide import page_shape
 from events_guide.sitecheck import Site, format_report, load_site, structure
