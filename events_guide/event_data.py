@@ -105,8 +105,9 @@ def _display_path(path: str | os.PathLike) -> str:
 
 def _read_yaml(text: str, path: str):
     """Parse *text*; return (data, root node) or raise EventDataError."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -123,7 +124,8 @@ def _read_yaml(text: str, path: str):
             path, 0, "", "", f"the file could not be read as YAML ({exc})",
             "compare it with an existing entry")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, node
 
 
