@@ -11,6 +11,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import DOC_SOURCE, REPO_ROOT, TEST_ROOTS, strict_build
 
 try:  # installed by tox; from a bare checkout, import it like conf.py does
@@ -184,6 +186,29 @@ def test_allowed_urls_pass(root_site):
         assert allowed not in subjects
     assert len(findings) == 12, format_report(findings)
     assert findings == sort_findings(findings)
+
+
+_LABEL = st.from_regex(r"\A[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?\Z")
+_HOST = st.lists(_LABEL, min_size=2, max_size=4).map(".".join)
+_PATH = st.from_regex(r"\A(/[A-Za-z0-9._~-]{0,12}){0,3}\Z")
+
+
+@settings(max_examples=60, deadline=None)
+@given(host=_HOST, path=_PATH)
+def test_url_rules_hold_for_any_host_and_path(host, path):
+    """https passes; http, a lost colon and a mistyped scheme never do."""
+    allowlist = links.load_allowlist()
+    site = Site.from_strings({"index.html": "<p>x</p>"})
+
+    def problem(url):
+        found = links._form_problem(site, url, allowlist)
+        return found[0] if found else None
+
+    assert problem(f"https://{host}{path}") is None
+    assert problem(f"http://{host}{path}") == "insecure-link"
+    assert problem(f"https//{host}{path}") == "malformed-url"
+    assert problem(f"htps://{host}{path}") == "malformed-url"
+    assert problem(f"file://{host}{path}") == "local-file-link"
 
 
 def test_windows_path_is_a_local_file():

@@ -203,7 +203,8 @@ def check_internal_links(site: Site) -> list[Finding]:
                 first = parts.path.split("/")[0]
                 if re.match(r"^[\w-]+(\.[\w-]+)*\.(org|com|net|dev|io|edu)$",
                             first):
-                    hint = f" It looks like a web address: write https://{url}."
+                    hint = (" It looks like a web address: write "
+                            f"https://{url}.")
                 findings.append(_finding(
                     page, "broken-link", url,
                     f'<{element.name} {attribute}="{url}"> points at '
