@@ -146,8 +146,54 @@ def trim_rule(rule: str) -> str:
                  if not UNUSED_SELECTOR.search(selector)]
     if not selectors:
         return ""
-    declarations = system_fonts(declarations)
+    declarations = colour_variables(system_fonts(declarations))
     return f"{','.join(selectors)}{{{declarations}}}"
+
+
+#: The theme's colours become CSS custom properties (defined, for the light
+#: and the dark scheme, in reader.css), so that one set of values fixes
+#: contrast everywhere, whatever the specificity of the theme's selectors.
+#: Text colours and other uses of the same colour differ: the theme blue is
+#: a link colour in text and a background behind white text.
+TEXT_COLOURS = {
+    "#2980b9": "--guide-link",
+    "#3091d1": "--guide-link",
+    "#9b59b6": "--guide-visited",
+    "#404040": "--guide-text",
+    "#333": "--guide-text",
+    "#555": "--guide-text-soft",
+    "#000": "--guide-strong",
+    "grey": "--guide-muted",
+    "gray": "--guide-muted",
+    "#808080": "--guide-muted",
+    "#e74c3c": "--guide-code",
+}
+OTHER_COLOURS = {
+    "#2980b9": "--guide-blue",
+    "#fcfcfc": "--guide-page",
+    "#f3f6f6": "--guide-stripe",
+    "#edf0f2": "--guide-back",
+    "#e1e4e5": "--guide-line",
+    "#e7f2fa": "--guide-note",
+    "#dbfaf4": "--guide-tip",
+    "#ffedcc": "--guide-warn",
+    "#fdf3f2": "--guide-danger",
+}
+COLOUR_TOKEN = re.compile(r"#[0-9a-fA-F]{3,6}\b|\bgr[ae]y\b")
+
+
+def colour_variables(declarations: str) -> str:
+    """Replace the theme's colours with custom properties (see above)."""
+    def declaration(match: re.Match) -> str:
+        prop, value = match.group(1), match.group(2)
+        table = TEXT_COLOURS if prop == "color" else OTHER_COLOURS
+
+        def token(found: re.Match) -> str:
+            colour = found.group(0).lower()
+            name = table.get(colour)
+            return f"var({name},{colour})" if name else found.group(0)
+        return f"{prop}:{COLOUR_TOKEN.sub(token, value)}"
+    return re.sub(r"([a-z-]+):([^;]+)", declaration, declarations)
 
 
 def system_fonts(declarations: str) -> str:
@@ -256,6 +302,17 @@ def wrap_tables(body: str) -> str:
     return "".join(out)
 
 
+def with_heading_levels(markup: str) -> str:
+    """Give the toctree captions (``role="heading"``) their level.
+
+    Sphinx marks the captions of toctrees ``<p class="caption"
+    role="heading">``; ARIA requires ``aria-level`` with that role. They
+    head lists of pages, below the page title: level 2.
+    """
+    return re.sub(r'role="heading"(?! aria-level)',
+                  'role="heading" aria-level="2"', markup)
+
+
 def on_page_context(app, pagename, templatename, context, doctree):
     if app.builder.format != "html":
         return
@@ -282,7 +339,11 @@ def on_page_context(app, pagename, templatename, context, doctree):
         if str(getattr(css, "filename", css)) not in
         {"_static/pygments.css", "_static/css/theme.css"}]
     if context.get("body"):
-        context["body"] = wrap_tables(context["body"])
+        context["body"] = with_heading_levels(wrap_tables(context["body"]))
+    toctree = context.get("toctree")
+    if callable(toctree):
+        context["toctree"] = lambda **kwargs: with_heading_levels(
+            toctree(**kwargs))
 
 
 def on_build_finished(app: Sphinx, exception) -> None:

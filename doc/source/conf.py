@@ -76,6 +76,7 @@ extensions += [
     "events_guide.sphinx_events",
     "events_guide.freshness",
     "events_guide.page_summary",
+    "events_guide.offline_formats",
     "events_guide.theme_tuning",
 ]
 
@@ -110,7 +111,6 @@ html_copy_source = False
 html_last_updated_fmt = "%Y-%m-%d"
 
 # -- 5. Event data ----------------------------------------------------------
-
 # One checked source for every date in the guide; see
 # contributing/adding-an-event.rst. Paths are relative to this folder. The
 # feeds go into the HTML output (never into doc/source) under
@@ -122,6 +122,7 @@ events_guide_events_file = "_data/events.yaml"
 events_guide_kinds_file = "_data/kinds.yaml"
 events_guide_feeds_dir = "feeds"
 events_guide_uid_domain = "events-guide.openstack.org"
+
 # -- 6. Publishing ----------------------------------------------------------
 
 #: Where the guide is published. Canonical links, the sitemap, Open Graph
@@ -197,6 +198,8 @@ theme_tuning_pygments_dark_style = "github-dark"
 html_js_files = ["reader.js"]
 #: Security headers for hosts (Apache .htaccess, Netlify/Cloudflare _headers).
 html_extra_path = ["_extra"]
+#: A small SVG icon, so that browsers do not ask for a missing favicon.ico.
+html_favicon = "_static/favicon.svg"
 
 # -- 8. Link checking -------------------------------------------------------
 # Read only by ``tox -e linkcheck``, the one job that goes online; with -W
@@ -261,3 +264,38 @@ linkcheck_ignore = [
 ]
 
 # -- 9. Offline formats -----------------------------------------------------
+
+# EPUB (``tox -e epub``, checked by epubcheck) and PDF (``tox -e pdf``,
+# rinohtype: no LaTeX needed). Both are linked from
+# contributing/publishing.rst and the README.
+# The edition: EPUB 3 needs a non-empty version; the build date is the
+# natural one for a guide that is always current (SOURCE_DATE_EPOCH-aware).
+version = release = BUILD_DATE.strftime("%Y.%m.%d")
+
+epub_basename = "openstack-events-guide"
+epub_title = project
+epub_author = author
+epub_publisher = "OpenStack community"
+epub_copyright = copyright
+epub_language = language
+# A stable identifier (not a random UUID per build). epubcheck wants the
+# NCX uid to equal the OPF identifier, so both are the same name.
+epub_identifier = "openstack-events-guide"
+epub_uid = "openstack-events-guide"
+epub_show_urls = "footnote"
+epub_use_index = False
+# Files the HTML build publishes that have no place in an e-book.
+epub_exclude_files = ["404.html", "sitemap.xml", ".htaccess", "_headers",
+                      "_rediraffe_redirected.json"]
+
+rinoh_documents = [
+    {
+        "doc": root_doc,
+        "target": "openstack-events-guide",
+        "title": project,
+        "subtitle": "Summits, PTGs, OpenInfra Days and Meet-ups",
+        "author": author,
+        "date": BUILD_DATE.strftime("%Y-%m-%d"),
+        "toctree_only": False,
+    },
+]

@@ -1,0 +1,208 @@
+"""What the browser tests check on a page, as plain functions.
+
+Each check returns findings as readable strings that name the page, so a
+test can look at every page and report all findings in one run, and a
+seeded-defect test can feed the same check a broken page.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+
+#: Where the guide is published (conf.py html_baseurl); 404.html links
+#: absolutely under it, so the test server serves the build there too.
+SITE_PREFIX = "/events-guide/"
+
+#: axe-core rules for WCAG 2.1 level A and AA.
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+#: Records what a page did; the init script runs before any page script.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} `
+    + `at ${event.sourceFile || "the page"}:${event.lineNumber}`);
+});
+"""
+
+_axe = Axe()
+
+
+def site_pages(root: pathlib.Path) -> list[str]:
+    """Every HTML page of a build, relative to its root, sorted."""
+    return sorted(
+        path.relative_to(root).as_posix()
+        for path in root.rglob("*.html")
+        if not any(part.startswith("_") for part in
+                   path.relative_to(root).parts[:-1]))
+
+
+class Visit:
+    """What happened while one page was open."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.console_errors: list[str] = []
+        self.offsite_requests: list[str] = []
+        self.csp_violations: list[str] = []
+        self.failed_responses: list[str] = []
+
+
+class Visitor:
+    """A browser context that keeps every request on this machine.
+
+    Requests to anything but localhost are aborted and recorded; console
+    errors, uncaught page errors, HTTP errors and CSP violations are
+    recorded for the page being visited.
+    """
+
+    def __init__(self, browser, base_url: str, **context_options):
+        self.browser = browser
+        self.base_url = base_url
+        self.context_options = context_options
+        self.context = None
+        self.page = None
+        self.current: Visit | None = None
+
+    def __enter__(self):
+        self.context = self.browser.new_context(**self.context_options)
+        self.context.route("**/*", self._guard)
+        self.context.add_init_script(RECORD_CSP_VIOLATIONS)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", self._page_error)
+        self.page.on("response", self._response)
+        return self
+
+    def __exit__(self, *exc_info):
+        self.context.close()
+
+    def _guard(self, route):
+        host = urlsplit(route.request.url).hostname or ""
+        if host in LOCAL_HOSTS:
+            route.continue_()
+            return
+        if self.current is not None:
+            self.current.offsite_requests.append(
+                f"{self.current.name}: blocked request to "
+                f"{route.request.url}")
+        route.abort("blockedbyclient")
+
+    def _console(self, message):
+        if message.type == "error" and self.current is not None:
+            location = message.location or {}
+            where = location.get("url", "")
+            if location.get("lineNumber") is not None and where:
+                where = f" ({where}:{location['lineNumber']})"
+            self.current.console_errors.append(
+                f"{self.current.name}: console error: {message.text}{where}")
+
+    def _page_error(self, error):
+        if self.current is not None:
+            self.current.console_errors.append(
+                f"{self.current.name}: uncaught error: {error}")
+
+    def _response(self, response):
+        if response.status >= 400 and self.current is not None:
+            self.current.failed_responses.append(
+                f"{self.current.name}: HTTP {response.status} for "
+                f"{response.url}")
+
+    def url(self, name: str) -> str:
+        return self.base_url + name
+
+    def visit(self, name: str, query: str = "") -> Visit:
+        """Open a page and wait until it has loaded; return its record."""
+        self.current = Visit(name)
+        self.page.goto(self.url(name) + query, wait_until="load")
+        self.current.csp_violations = [
+            f"{name}: CSP violation: {text}"
+            for text in self.page.evaluate("window.__cspViolations || []")]
+        return self.current
+
+
+def axe_findings(page, name: str) -> list[str]:
+    """WCAG 2.1 A/AA violations axe-core finds on the open page."""
+    results = _axe.run(page, options={
+        "runOnly": {"type": "tag", "values": WCAG_21_AA},
+        "resultTypes": ["violations"],
+    })
+    findings = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            target = " ".join(map(str, node.get("target", [])))
+            detail = (node.get("failureSummary") or "").replace("\n", " ")
+            findings.append(
+                f"{name}: {violation['id']} ({violation.get('impact')}): "
+                f"{violation['help']} at `{target}`: {detail}")
+    return sorted(findings)
+
+
+def horizontal_overflow(page, name: str) -> list[str]:
+    """Report a page that scrolls sideways, naming what sticks out."""
+    result = page.evaluate("""() => {
+      const root = document.documentElement;
+      const width = root.clientWidth;
+      if (root.scrollWidth <= width) return null;
+      const culprits = [];
+      for (const element of document.body.querySelectorAll("*")) {
+        const box = element.getBoundingClientRect();
+        if (box.right > width + 1 && box.width > 0) {
+          let inScroller = false;
+          for (let up = element.parentElement; up; up = up.parentElement) {
+            const style = getComputedStyle(up);
+            if (["auto", "scroll", "hidden"].includes(style.overflowX)) {
+              inScroller = true; break;
+            }
+          }
+          if (!inScroller) {
+            const id = element.id ? "#" + element.id : "";
+            const cls = element.className && typeof element.className
+              === "string" ? "." + element.className.trim().split(/\\s+/)
+              .join(".") : "";
+            culprits.push(`${element.tagName.toLowerCase()}${id}${cls}`
+              + ` (right edge ${Math.round(box.right)}px)`);
+          }
+        }
+        if (culprits.length >= 3) break;
+      }
+      return {scroll: root.scrollWidth, width, culprits};
+    }""")
+    if result is None:
+        return []
+    return [f"{name}: scrolls sideways at {result['width']}px "
+            f"(content is {result['scroll']}px wide); sticking out: "
+            f"{', '.join(result['culprits']) or 'unknown'}"]
+
+
+def focus_indicator(page) -> str | None:
+    """Describe the visible focus indicator of the focused element."""
+    return page.evaluate("""() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const outline = style.outlineStyle !== "none"
+        && parseFloat(style.outlineWidth) >= 2;
+      const shadow = style.boxShadow && style.boxShadow !== "none";
+      return outline ? `outline ${style.outlineWidth} ${style.outlineStyle}`
+        : shadow ? `box-shadow ${style.boxShadow}` : null;
+    }""")
+
+
+def relative_luminance(css_colour: str) -> float:
+    """Relative luminance of an ``rgb(...)``/``rgba(...)`` colour."""
+    numbers = css_colour[css_colour.index("(") + 1:-1].split(",")
+    red, green, blue = (float(value) / 255 for value in numbers[:3])
+
+    def linear(channel):
+        if channel <= 0.03928:
+            return channel / 12.92
+        return ((channel + 0.055) / 1.055) ** 2.4
+    return (0.2126 * linear(red) + 0.7152 * linear(green)
+            + 0.0722 * linear(blue))
