@@ -20,8 +20,8 @@ from typing import (Annotated, Any, Iterable, Literal, Optional, Union,
                     get_args)
 
 import yaml
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field,
-                      StrictBool, StrictInt, StringConstraints, Tag,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator,
+                      Field, StrictBool, StrictInt, StringConstraints, Tag,
                       ValidationError, ValidationInfo, field_validator)
 from sphinx.errors import SphinxError
 
@@ -62,7 +62,7 @@ class EventDataError(SphinxError):
         super().__init__("\n".join([header, *map(str, self.problems)]))
 
 
-# -- Reading YAML -----------------------------------------------------------
+# -- Reading YAML -------------------------------------------------------------
 
 class _Loader(yaml.SafeLoader):
     """Safe YAML loader that keeps dates as text and rejects repeated keys.
@@ -158,7 +158,7 @@ def _line_of(node, path: tuple) -> Optional[int]:
     return line
 
 
-# -- Models -----------------------------------------------------------------
+# -- Models -------------------------------------------------------------------
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -173,7 +173,8 @@ def _iso_date(value: Any) -> Any:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
+            raise ValueError(
+                f"{value!r} is not a real calendar date") from None
     raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD")
 
 
@@ -481,7 +482,7 @@ def _label(field_path: tuple) -> str:
     return label
 
 
-# -- Loading -------------------------------------------------------------------
+# -- Loading ------------------------------------------------------------------
 
 def _entry_label(raw: Any, index: int) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None

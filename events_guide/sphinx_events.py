@@ -160,6 +160,10 @@ def _table(caption: str, headers: list[str], rows: list[list],
     return table
 
 
+def _count(number: int, word: str = "event") -> str:
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 def _link(text: str, url: str) -> nodes.reference:
     return nodes.reference("", text, refuri=url, internal=False)
 
@@ -306,7 +310,8 @@ class EventComparison(_EventDirective):
                 if links:
                     links.append(nodes.Text("; "))
                 links.append(_link(source.title, source.url))
-        sources = nodes.paragraph("", "", nodes.Text("Sources for the table: "),
+        sources = nodes.paragraph("", "",
+                                  nodes.Text("Sources for the table: "),
                                   *links, nodes.Text("."),
                                   classes=["events-guide-sources"])
         return [table, sources]
@@ -374,17 +379,17 @@ class EventHistory(_EventDirective):
         rows = [[self.dates_cell(e), self.event_cell(e), self.where_cell(e),
                  self.format_cell(e), _sources(e)] for e in events]
         unverified = sum(1 for e in events if not e.has_dates)
-        caption = (f"{info.name}: {len(events)} events on record, newest "
+        caption = (f"{info.name}: {_count(len(events))} on record, newest "
                    "first")
         table = _table(caption, list(self.COLUMNS), rows,
                        classes=["events-guide-history"])
         result: list[nodes.Node] = [table]
         if unverified:
             result.append(nodes.paragraph("", (
-                f"{unverified} of these events show \"not verified\": no "
-                "source the guide could check gives their exact dates, so "
-                "the guide does not guess them and leaves them out of the "
-                "calendar feeds.")))
+                f"Dates marked \"not verified\" ({_count(unverified)} in "
+                "this table) are ones that no source the guide could check "
+                "confirms. The guide does not guess them, and leaves those "
+                "events out of the calendar feeds.")))
         return result
 
 
@@ -481,8 +486,8 @@ class EventFeeds(_EventDirective):
         if left_out:
             names = "; ".join(f"{e.name}: {e.dates_label}" for e in left_out)
             result.append(nodes.paragraph("", (
-                f"{len(left_out)} events are left out of the calendar "
-                f"files because no source confirms both of their dates: "
+                "Left out of the calendar files because no source "
+                f"confirms both of their dates ({_count(len(left_out))}): "
                 f"{names}.")))
         return result
 
@@ -534,7 +539,7 @@ class EventIndex(_EventDirective):
                              self.data.kinds[k].name for k in e.kinds))],
                          self.where_cell(e), _sources(e)]
                         for e in groups[key]]
-                section += _table(f"{title}: {len(rows)} events, newest "
+                section += _table(f"{title}: {_count(len(rows))}, newest "
                                   "first", list(self.COLUMNS), rows,
                                   classes=["events-guide-index"])
             else:
@@ -586,7 +591,10 @@ def _resolve_feed_links(app, doctree, docname):
             if local:
                 node["refuri"] = relative_uri(
                     builder.get_target_uri(docname), target)
-            elif base:
+            elif base and builder.name != "linkcheck":
+                # Offline formats (EPUB, PDF) point at the published feeds;
+                # linkcheck gets plain text, as the feeds only exist once
+                # an HTML build has run.
                 node["refuri"] = base + target
             else:
                 node.replace_self(nodes.Text(node.astext()))
@@ -641,8 +649,9 @@ def _write_feeds(app, exception):
     if exception is not None or app.builder.name not in FEED_BUILDERS:
         return
     data = event_data(app.srcdir, app.config)
-    files = feeds.feed_files(data, uid_domain=app.config.events_guide_uid_domain,
-                             stamp=build_datetime(app.config))
+    files = feeds.feed_files(
+        data, uid_domain=app.config.events_guide_uid_domain,
+        stamp=build_datetime(app.config))
     folder = pathlib.Path(app.outdir) / app.config.events_guide_feeds_dir
     feeds.write_feeds(folder, files)
     logger.info("events_guide: wrote %d calendar feeds to %s", len(files),

@@ -188,7 +188,7 @@ def test_kinds_file_bad_field_names_kind_and_field():
     assert "seeded/kinds.yaml:" in message
 
 
-# -- The guide's own data -------------------------------------------------------
+# -- The guide's own data -----------------------------------------------------
 
 def test_the_guides_data_is_valid_and_complete():
     data = event_data.load(EVENTS_FILE, KINDS_FILE)
@@ -215,7 +215,7 @@ def test_the_2021_keynotes_are_flagged_as_a_stand_in():
     assert [e.id for e in keynotes] == ["openinfra-live-keynotes-2021"]
 
 
-# -- Property tests: malformed input never escapes as another exception ---------
+# -- Property tests: malformed input never escapes as another exception -------
 
 scalars = (st.none() | st.booleans() | st.integers() | st.floats()
            | st.text(max_size=20) | st.dates().map(str))

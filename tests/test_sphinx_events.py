@@ -55,7 +55,7 @@ def _copy_root(name, tmp_path) -> pathlib.Path:
     return target
 
 
-# -- valid data --------------------------------------------------------------------
+# -- valid data ---------------------------------------------------------------
 
 @pytest.mark.sphinx("html", testroot="events-tables", freshenv=True)
 def test_valid_data_renders_every_table(app, warning):
@@ -131,7 +131,7 @@ def test_subscribe_falls_back_without_html_baseurl(app, warning):
     assert warning.getvalue() == ""
 
 
-# -- next event, or none announced ------------------------------------------------
+# -- next event, or none announced --------------------------------------------
 
 @pytest.mark.sphinx("html", testroot="events-next", freshenv=True)
 def test_next_event_is_named(app, warning):
@@ -156,7 +156,7 @@ def test_none_announced_says_where_to_look(app, warning):
     assert sentence.find("a", href="https://releases.openstack.org/")
 
 
-# -- bad data ------------------------------------------------------------------------
+# -- bad data -----------------------------------------------------------------
 
 @pytest.mark.sphinx("html", testroot="events-bad-data", freshenv=True)
 def test_bad_data_stops_the_build_and_writes_nothing(make_app, app_params):
@@ -204,7 +204,7 @@ def test_unknown_kind_in_a_directive_is_a_located_error(make_app, tmp_path):
     assert "index.rst:6: ERROR: event-history: unknown kind 'hackathon'" in log
 
 
-# -- rebuilds --------------------------------------------------------------------------
+# -- rebuilds -----------------------------------------------------------------
 
 def test_editing_the_yaml_rebuilds_the_pages(make_app, tmp_path):
     source = _copy_root("tables", tmp_path)
@@ -245,7 +245,7 @@ def test_parallel_build_gives_the_same_pages(make_app, tmp_path):
             (parallel / "_build/html" / name).read_bytes(), name
 
 
-# -- the real guide ----------------------------------------------------------------------
+# -- the real guide -----------------------------------------------------------
 
 def test_guide_pages_show_the_data(built_html):
     choosing = BeautifulSoup((built_html / "choosing.html").read_text(),
