@@ -50,3 +50,23 @@ def built_html(tmp_path_factory) -> pathlib.Path:
     if prebuilt:
         return pathlib.Path(prebuilt)
     return strict_build(DOC_SOURCE, tmp_path_factory.mktemp("guide"))
+
+
+@pytest.fixture(scope="session")
+def build_test_root(tmp_path_factory):
+    """Build ``tests/roots/test-<name>`` with :func:`strict_build`, once per
+    session per (name, builder); returns the output folder.
+
+    Test modules should use this rather than ``from conftest import``:
+    tests/browser has a conftest of its own, and which module the name
+    ``conftest`` then means depends on collection order.
+    """
+    built = {}
+
+    def build(name: str, builder: str = "html") -> pathlib.Path:
+        if (name, builder) not in built:
+            built[name, builder] = strict_build(
+                TEST_ROOTS / f"test-{name}", tmp_path_factory.mktemp(name),
+                builder)
+        return built[name, builder]
+    return build

@@ -1,19 +1,23 @@
 """The link checks (events_guide.sitecheck.links) catch what they promise,
 and the real guide passes them.
 
-Each broken root under ``tests/roots/test-links-*`` is built with
-conftest's ``strict_build`` (``-W --keep-going -n``, like ``tox -e docs``):
-the build passing proves that Sphinx lets the seeded defect through, so
-only these checks stand between it and readers.
+Each broken root under ``tests/roots/test-links-*`` is built by
+conftest's ``build_test_root`` with ``strict_build`` (``-W --keep-going
+-n``, like ``tox -e docs``): the build passing proves that Sphinx lets the
+seeded defect through, so only these checks stand between it and readers.
 """
 
+import pathlib
 import subprocess
 import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import DOC_SOURCE, REPO_ROOT, TEST_ROOTS, strict_build
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOC_SOURCE = REPO_ROOT / "doc" / "source"
+TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
 try:  # installed by tox; from a bare checkout, import it like conf.py does
     import events_guide  # noqa: F401
@@ -26,17 +30,16 @@ from events_guide.sitecheck.findings import Finding
 
 
 @pytest.fixture(scope="session")
-def root_site(tmp_path_factory):
-    """Build a ``tests/roots/test-<name>`` root once per session."""
-    built = {}
+def root_site(build_test_root):
+    """The built ``tests/roots/test-<name>`` root as a Site (built once)."""
+    sites = {}
 
-    def build(name: str) -> Site:
-        if name not in built:
-            source = TEST_ROOTS / f"test-{name}"
-            html = strict_build(source, tmp_path_factory.mktemp(name))
-            built[name] = Site(html, source)
-        return built[name]
-    return build
+    def site(name: str) -> Site:
+        if name not in sites:
+            sites[name] = Site(build_test_root(name),
+                               TEST_ROOTS / f"test-{name}")
+        return sites[name]
+    return site
 
 
 def _one(findings, subject):

@@ -1,15 +1,19 @@
 """The structure checks (events_guide.sitecheck.structure) catch what
 they promise, and the real guide passes them.
 
-Broken roots under ``tests/roots/test-structure-*`` are built with
-conftest's ``strict_build``: each defect passes Sphinx's strict build, so
-only these checks catch it.
+Broken roots under ``tests/roots/test-structure-*`` are built by
+conftest's ``build_test_root`` with ``strict_build``: each defect passes
+Sphinx's strict build, so only these checks catch it.
 """
 
+import pathlib
 import sys
 
 import pytest
-from conftest import DOC_SOURCE, REPO_ROOT, TEST_ROOTS, strict_build
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOC_SOURCE = REPO_ROOT / "doc" / "source"
+TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
 try:  # installed by tox; from a bare checkout, import it like conf.py does
     import events_guide  # noqa: F401
@@ -22,17 +26,16 @@ from events_guide.sitecheck.findings import Finding
 
 
 @pytest.fixture(scope="session")
-def root_site(tmp_path_factory):
-    """Build a ``tests/roots/test-<name>`` root once per session."""
-    built = {}
+def root_site(build_test_root):
+    """The built ``tests/roots/test-<name>`` root as a Site (built once)."""
+    sites = {}
 
-    def build(name: str) -> Site:
-        if name not in built:
-            source = TEST_ROOTS / f"test-{name}"
-            html = strict_build(source, tmp_path_factory.mktemp(name))
-            built[name] = Site(html, source)
-        return built[name]
-    return build
+    def site(name: str) -> Site:
+        if name not in sites:
+            sites[name] = Site(build_test_root(name),
+                               TEST_ROOTS / f"test-{name}")
+        return sites[name]
+    return site
 
 
 def _one(findings, subject, check=None):
