@@ -278,3 +278,16 @@ def test_bad_dates_fail_cleanly_naming_the_field(value):
 @given(st.text(alphabet="0123456789-:T !&*|>{}[]#'\"\n", max_size=30))
 def test_yaml_special_characters_fail_cleanly(text):
     _parse_or_clean_error("events:\n  - id: x\n    start: " + text)
+
+
+def test_problems_in_both_files_are_reported_together(tmp_path):
+    events = tmp_path / "events.yaml"
+    kinds = tmp_path / "kinds.yaml"
+    events.write_text(_seed("end: 2020-06-05", "end: 2020-05-30"))
+    kinds.write_text(KINDS_FILE.read_text().replace(
+        "    length: Usually a full working week.\n", "", 1))
+    with pytest.raises(EventDataError) as caught:
+        event_data.load(events, kinds)
+    found = {(pathlib.Path(p.path).name, p.field)
+             for p in caught.value.problems}
+    assert found == {("events.yaml", "end"), ("kinds.yaml", "length")}

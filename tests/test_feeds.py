@@ -139,3 +139,24 @@ def test_cross_year_event_ends_the_day_after(tmp_path, monkeypatch):
         "summit-hybrid-2026@events-guide.test"]
     assert event.decoded("DTSTART") == datetime.date(2026, 12, 30)
     assert event.decoded("DTEND") == datetime.date(2027, 1, 3)
+
+
+def test_feeds_are_never_written_into_the_sources(built_html):
+    assert not (REPO / "doc" / "source" / "feeds").exists()
+
+
+def test_a_failed_write_keeps_the_old_feed_and_no_temporary(tmp_path,
+                                                            monkeypatch):
+    from events_guide import feeds
+
+    target = tmp_path / "feeds" / "events.ics"
+    feeds.atomic_write(target, b"old")
+
+    def refuse(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(feeds.os, "replace", refuse)
+    with pytest.raises(OSError):
+        feeds.atomic_write(target, b"new, but never complete")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in target.parent.iterdir()] == ["events.ics"]
