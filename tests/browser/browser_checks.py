@@ -127,12 +127,20 @@ class Visitor:
         return self.current
 
 
-def axe_findings(page, name: str) -> list[str]:
-    """WCAG 2.1 A/AA violations axe-core finds on the open page."""
+#: The rules whose outcome depends on the colour scheme.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_findings(page, name: str, colours_only: bool = False) -> list[str]:
+    """WCAG 2.1 A/AA violations axe-core finds on the open page.
+
+    ``colours_only`` runs just the rules that a colour scheme can change
+    (contrast), for a second pass over the same pages in the dark scheme.
+    """
+    run_only = ({"type": "rule", "values": COLOUR_RULES} if colours_only
+                else {"type": "tag", "values": WCAG_21_AA})
     results = _axe.run(page, options={
-        "runOnly": {"type": "tag", "values": WCAG_21_AA},
-        "resultTypes": ["violations"],
-    })
+        "runOnly": run_only, "resultTypes": ["violations"]})
     findings = []
     for violation in results.response["violations"]:
         for node in violation["nodes"]:
@@ -155,9 +163,11 @@ def horizontal_overflow(page, name: str) -> list[str]:
         const box = element.getBoundingClientRect();
         if (box.right > width + 1 && box.width > 0) {
           let inScroller = false;
-          for (let up = element.parentElement; up; up = up.parentElement) {
+          for (let up = element.parentElement; up && up !== document.body;
+               up = up.parentElement) {
             const style = getComputedStyle(up);
-            if (["auto", "scroll", "hidden"].includes(style.overflowX)) {
+            if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX)
+                && up.getBoundingClientRect().right <= width + 1) {
               inScroller = true; break;
             }
           }

@@ -11,13 +11,12 @@ from browser_checks import Visitor, axe_findings, relative_luminance
 pytestmark = pytest.mark.browser
 
 
-def visit_every_page(visitor, pages):
+def visit_every_page(visitor, pages, colours_only=False):
     """Open each page once; run axe; keep what happened."""
     records, axe = [], []
     for name in pages:
-        record = visitor.visit(name)
-        axe.extend(axe_findings(visitor.page, name))
-        records.append(record)
+        records.append(visitor.visit(name))
+        axe.extend(axe_findings(visitor.page, name, colours_only))
     return records, axe
 
 
@@ -28,11 +27,19 @@ def light(visitor, pages):
 
 @pytest.fixture(scope="module")
 def dark(browser, site, pages):
-    with Visitor(browser, site, color_scheme="dark") as dark_visitor:
-        records, axe = visit_every_page(dark_visitor, pages)
-        backgrounds = []
+    """Every page in the dark scheme: contrast, and a dark background.
+
+    This pass ignores the CSP header (``bypass_csp``), as a host without
+    it would serve the pages: a request to another host is then really
+    attempted, and the network guard must catch it.
+    """
+    with Visitor(browser, site, color_scheme="dark",
+                 bypass_csp=True) as dark_visitor:
+        records, axe, backgrounds = [], [], []
         for name in pages:
-            dark_visitor.visit(name)
+            records.append(dark_visitor.visit(name))
+            axe.extend(axe_findings(dark_visitor.page, name,
+                                    colours_only=True))
             colour = dark_visitor.page.evaluate(
                 "getComputedStyle(document.querySelector("
                 "'.wy-nav-content')).backgroundColor")
@@ -53,7 +60,7 @@ def test_no_wcag_21_aa_violation(light):
 
 def test_no_wcag_21_aa_violation_in_dark_scheme(dark):
     _, findings, _ = dark
-    assert not findings, ("axe-core, dark scheme (WCAG 2.1 A/AA):\n"
+    assert not findings, ("axe-core, dark scheme (contrast rules):\n"
                           + report(findings))
 
 
