@@ -30,6 +30,7 @@ import html
 import pathlib
 import re
 import shutil
+import zlib
 
 import jinja2.ext
 from sphinx.application import Sphinx
@@ -240,6 +241,12 @@ def pygments_css(app: Sphinx) -> str:
     return f"{light}\n@media (prefers-color-scheme: dark){{\n{dark}\n}}\n"
 
 
+STYLESHEET_HEADER = (
+    "/* Built by events_guide/theme_tuning.py: sphinx-rtd-theme's theme.css "
+    "without web fonts, the icon font or rules no page uses; code colours; "
+    "then the guide's own rules (_static/reader.css). Do not edit. */")
+
+
 def write_stylesheet(app: Sphinx) -> None:
     """Write the single stylesheet named by ``html_style`` into the output."""
     if not isinstance(app.config.html_style, str):
@@ -247,12 +254,11 @@ def write_stylesheet(app: Sphinx) -> None:
             "events_guide.theme_tuning: set html_style in conf.py to the one "
             'stylesheet this extension writes, e.g. "css/events-guide.css".')
     parts = [
-        "/* Built by events_guide/theme_tuning.py: sphinx-rtd-theme's "
-        "theme.css without web fonts or the icon font, Pygments colours, "
-        "then the guide's own rules. Do not edit; edit the sources. */",
+        STYLESHEET_HEADER,
         trimmed_theme_css(theme_stylesheet(app).read_text(encoding="utf-8")),
         pygments_css(app),
     ]
+    parts.append("/* -- theme_tuning: our own rules -- */")
     for name in app.config.theme_tuning_css:
         source = pathlib.Path(app.confdir, name)
         if not source.is_file():
@@ -346,10 +352,107 @@ def on_page_context(app, pagename, templatename, context, doctree):
             toctree(**kwargs))
 
 
+#: Classes that scripts add in the browser, so no built page shows them:
+#: reader.js (menu, expand buttons), sphinx_highlight.js, searchtools.js.
+SCRIPT_CLASSES = frozenset({
+    "shift", "current", "on", "expanded", "collapsed", "toctree-expand",
+    "highlighted", "search", "search-summary", "context", "kind-index",
+    "kind-object", "kind-title", "kind-text", "wy-table-responsive",
+})
+CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+NOT_PSEUDO = re.compile(r":not\([^()]*\)")
+CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+
+
+#: Elements that scripts create (search results, expand buttons).
+SCRIPT_TAGS = frozenset({"button", "h2", "p", "ul", "li", "a", "span", "div"})
+START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+COMPOUND_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def classes_in_pages(outdir: pathlib.Path) -> set[str]:
+    """Every class and element name the built pages use, with scripts'."""
+    used = set(SCRIPT_CLASSES) | {f"<{tag}>" for tag in SCRIPT_TAGS}
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for value in CLASS_ATTRIBUTE.findall(text):
+            used.update(value.split())
+        used.update(f"<{tag.lower()}>" for tag in START_TAG.findall(text))
+    return used
+
+
+def selector_needs(selector: str) -> set[str]:
+    """The classes and elements a selector needs to match anything."""
+    bare = NOT_PSEUDO.sub("", selector)
+    bare = re.sub(r"\[[^\]]*\]|::?[a-zA-Z-]+(?:\([^)]*\))?", " ", bare)
+    needs = set(CLASS_NAME.findall(bare))
+    needs.update(f"<{tag.lower()}>" for tag in COMPOUND_TAG.findall(
+        re.sub(r"[.#][\w-]+", "", bare).strip()))
+    return needs
+
+
+def purge_rule(rule: str, used: set[str]) -> str:
+    """Drop the selectors that need a class no page uses."""
+    head, _, body = rule.partition("{")
+    head = head.strip()
+    if head.startswith(("@media", "@supports")):
+        inner = body.rsplit("}", 1)[0]
+        kept = "".join(filter(None, (purge_rule(r, used)
+                                     for r in split_rules(inner))))
+        return f"{head}{{{kept}}}" if kept else ""
+    if head.startswith("@") or not body:
+        return rule
+    selectors = [selector for selector in head.split(",")
+                 if selector_needs(selector) <= used]
+    if not selectors:
+        return ""
+    return f"{','.join(selectors)}{{{body}"
+
+
+def minify(css: str) -> str:
+    """Drop comments and needless white space (a careful, small subset)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,])\s*", r"\1", css)
+    return css.replace(";}", "}").strip()
+
+
+def purge_stylesheet(app: Sphinx) -> None:
+    """Keep only the theme rules the built pages can use.
+
+    Runs when every page is written, so it knows every class they use;
+    then the stylesheet's ``?v=`` checksum in the pages is brought up to
+    date, so that browsers and caches see the new file.
+    """
+    outdir = pathlib.Path(app.outdir)
+    target = outdir / "_static" / app.config.html_style
+    if not target.is_file():
+        return
+    css = target.read_text(encoding="utf-8")
+    marker = "/* -- theme_tuning: our own rules -- */"
+    theme_part, _, own_part = css.partition(marker)
+    theme_part = re.sub(r"/\*.*?\*/", "", theme_part, flags=re.S)
+    used = classes_in_pages(outdir)
+    purged = "".join(filter(None, (purge_rule(rule, used)
+                                   for rule in split_rules(theme_part))))
+    new_css = (f"{STYLESHEET_HEADER}\n{purged}\n{marker}\n"
+               f"{minify(own_part)}\n")
+    target.write_text(new_css, encoding="utf-8")
+    checksum = f"{zlib.crc32(new_css.encode('utf-8')):08x}"
+    link = re.compile(re.escape(app.config.html_style) + r"\?v=[0-9a-f]+")
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        updated = link.sub(f"{app.config.html_style}?v={checksum}", text)
+        if updated != text:
+            page.write_text(updated, encoding="utf-8")
+
+
 def on_build_finished(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
     outdir = pathlib.Path(app.outdir)
+    if app.config.theme_tuning_purge:
+        purge_stylesheet(app)
     for name in UNUSED_OUTPUT:
         path = outdir / name
         if path.is_dir():
@@ -366,6 +469,7 @@ def on_build_finished(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("theme_tuning_css", [], "html", types=(list,))
+    app.add_config_value("theme_tuning_purge", True, "html", types=(bool,))
     app.add_config_value("theme_tuning_pygments_dark_style", "github-dark",
                          "html", types=(str,))
     app.connect("builder-inited", on_builder_inited)
