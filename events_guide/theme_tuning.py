@@ -10,7 +10,9 @@ What this extension changes, all at build time and all in the output folder
   colours (light, and dark under ``prefers-color-scheme: dark``); then our
   own rules from ``theme_tuning_css`` (``_static/reader.css``).
 * No jQuery: the theme's ``theme.js`` needs it, so pages load our own small
-  script (``_static/reader.js``) instead; every script is deferred.
+  script (``_static/reader.js``) instead; every script is deferred. Sphinx's
+  search scripts load at once only on the search page; elsewhere reader.js
+  fetches them when a search result brings the reader (``?highlight=``).
 * No inline script: the theme's ``layout.html`` ends with an inline
   ``SphinxRtdTheme.Navigation.enable(...)`` call outside any Jinja block, so
   a template override cannot drop it; a Jinja preprocessor removes exactly
@@ -52,6 +54,15 @@ DROPPED_SCRIPTS = frozenset({
     "_static/jquery.js",
     "_static/_sphinx_javascript_frameworks_compat.js",
     "_static/js/theme.js",
+})
+
+#: Sphinx's scripts that only the search page needs at once; on the other
+#: pages reader.js loads them when a search result link brings the reader
+#: (``?highlight=`` in the address), to mark the words searched for.
+SEARCH_SCRIPTS = frozenset({
+    "_static/documentation_options.js",
+    "_static/doctools.js",
+    "_static/sphinx_highlight.js",
 })
 
 #: Files in the output that no page loads once this extension has run.
@@ -326,6 +337,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
     for script in context.get("script_files", []):
         filename = str(getattr(script, "filename", script))
         if filename in DROPPED_SCRIPTS:
+            continue
+        if filename in SEARCH_SCRIPTS and pagename != "search":
             continue
         attributes = dict(getattr(script, "attributes", {}) or {})
         if attributes.get("body"):

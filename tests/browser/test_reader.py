@@ -153,3 +153,9 @@ def test_search_box_works_from_the_keyboard(visitor):
     page.wait_for_url("**/search.html?q=forum*")
     page.locator("#search-results a[href*='forum.html']").first.wait_for(
         timeout=15000)
+
+
+def test_search_result_link_marks_the_words_found(visitor):
+    record = visitor.visit("forum.html", "?highlight=forum")
+    visitor.page.locator("span.highlighted").first.wait_for(timeout=15000)
+    assert not record.console_errors, "\n".join(record.console_errors)

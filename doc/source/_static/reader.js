@@ -1,6 +1,7 @@
 /* The guide's own replacement for sphinx-rtd-theme's theme.js, which needs
  * jQuery. Loaded deferred; no inline script, so a strict
- * Content-Security-Policy holds. It does three things:
+ * Content-Security-Policy holds. It does four things:
+ *  - after a search, it loads Sphinx's scripts that mark the words found;
  *  - the menu button on narrow screens opens and closes the navigation
  *    (Escape closes it too, and focus returns to the button);
  *  - sections of the navigation that have sub-entries get a real
@@ -9,6 +10,26 @@
  */
 (function () {
   "use strict";
+
+  /* Came from a search result (?highlight=...)? Load Sphinx's scripts that
+   * mark the words searched for; other pages do not need them. */
+  var self = document.currentScript;
+  if (self && /[?&]highlight=/.test(window.location.search)) {
+    var staticRoot = self.src.replace(/reader\.js(\?.*)?$/, "");
+    var wanted = ["documentation_options.js", "doctools.js",
+                  "sphinx_highlight.js"];
+    var loadNext = function () {
+      var name = wanted.shift();
+      if (!name) {
+        return;
+      }
+      var script = document.createElement("script");
+      script.src = staticRoot + name;
+      script.onload = loadNext;
+      document.head.appendChild(script);
+    };
+    loadNext();
+  }
 
   var toggle = document.querySelector('[data-toggle="wy-nav-top"]');
   var shifted = document.querySelectorAll('[data-toggle="wy-nav-shift"]');
