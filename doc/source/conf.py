@@ -297,5 +297,8 @@ rinoh_documents = [
         "author": author,
         "date": BUILD_DATE.strftime("%Y-%m-%d"),
         "toctree_only": False,
+        # The stock "book" template with the source notes printed in place
+        # (see the comment in the style sheet).
+        "template": "_pdf/events-guide.rtt",
     },
 ]
