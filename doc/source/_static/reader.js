@@ -68,28 +68,31 @@
     });
   });
 
+  /* Read every section's state first, then add the buttons: reading a
+   * computed style after each insertion would restyle the page each time. */
+  var sections = [];
   document.querySelectorAll(".wy-menu-vertical li").forEach(function (item) {
     var link = item.querySelector(":scope > a");
     var list = item.querySelector(":scope > ul");
-    if (link === null || list === null) {
-      return;
+    if (link !== null && list !== null) {
+      sections.push({item: item, link: link, list: list,
+                     open: window.getComputedStyle(list).display !== "none"});
     }
+  });
+  sections.forEach(function (section) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "toctree-expand";
     button.setAttribute(
-      "aria-label", "Sections of " + link.textContent.trim());
-    function shown() {
-      return window.getComputedStyle(list).display !== "none";
-    }
-    button.setAttribute("aria-expanded", shown() ? "true" : "false");
+      "aria-label", "Sections of " + section.link.textContent.trim());
+    button.setAttribute("aria-expanded", section.open ? "true" : "false");
     button.addEventListener("click", function (event) {
       event.preventDefault();
-      var open = !shown();
-      item.classList.toggle("expanded", open);
-      item.classList.toggle("collapsed", !open);
+      var open = button.getAttribute("aria-expanded") !== "true";
+      section.item.classList.toggle("expanded", open);
+      section.item.classList.toggle("collapsed", !open);
       button.setAttribute("aria-expanded", open ? "true" : "false");
     });
-    item.insertBefore(button, link);
+    section.item.insertBefore(button, section.link);
   });
 })();
