@@ -127,6 +127,21 @@ def test_all_findings_of_a_multi_defect_root_in_one_sorted_run(root_site):
     assert positions == sorted(positions), report
 
 
+def test_broken_url_in_a_stylesheet_is_named(root_site):
+    findings = links.check_stylesheet_urls(root_site("links-broken"))
+    assert [(f.file, f.line, f.subject) for f in findings] == [
+        ("_static/theme-extra.css", 1, "print-missing.css"),
+        ("_static/theme-extra.css", 5, "fonts/missing.woff2"),
+    ], format_report(findings)
+    assert "_static/theme-extra.css:5" in str(findings[1])
+    assert '"_static/fonts/missing.woff2"' in str(findings[1])
+
+
+def test_the_themes_own_stylesheets_pass(root_site):
+    """sphinx-rtd-theme's CSS points at its fonts: all shipped."""
+    assert links.check_stylesheet_urls(root_site("links-good")) == []
+
+
 def test_same_page_fragment_from_html_string():
     site = Site.from_strings(
         {"index.html": '<main role="main"><h1 id="top">T</h1>'

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import pathlib
+import posixpath
 import re
 import tomllib
 import urllib.parse
@@ -258,6 +259,66 @@ def _collapse_template_findings(site, findings):
     return sort_findings(kept)
 
 
+# -- stylesheets ------------------------------------------------------------
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+_CSS_IMPORT = re.compile(r"""@import\s+(['"])([^'"]+)\1""")
+
+
+def _linked_stylesheets(site: Site) -> list[str]:
+    """Stylesheets the pages load (<link rel="stylesheet">): files left in
+    _static that no page loads cannot hurt readers and are not checked."""
+    found = set()
+    for page in site.pages.values():
+        for link in page.soup.find_all("link", href=True):
+            if "stylesheet" not in (link.get("rel") or []):
+                continue
+            href = link["href"].strip()
+            if _is_internal(href):
+                target = site.resolve(page, urllib.parse.urlsplit(href).path)
+                if target in site.files:
+                    found.add(target)
+    return sorted(found)
+
+
+def check_stylesheet_urls(site: Site) -> list[Finding]:
+    """Every relative url(...) and @import in the stylesheets the pages load
+    (fonts, icons, images, further stylesheets) names a file in the build."""
+    if site.html_dir.name == "<memory>":
+        return []
+    findings = []
+    queue, seen = _linked_stylesheets(site), set()
+    while queue:
+        rel = queue.pop(0)
+        if rel in seen:
+            continue
+        seen.add(rel)
+        text = (site.html_dir / rel).read_text(encoding="utf-8",
+                                                errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in [*_CSS_URL.finditer(line),
+                          *_CSS_IMPORT.finditer(line)]:
+                url = match.group(2).strip()
+                if not url or url.startswith("#") or not _is_internal(url):
+                    continue
+                path = urllib.parse.urlsplit(url).path
+                target = posixpath.normpath(posixpath.join(
+                    posixpath.dirname(rel), urllib.parse.unquote(path)))
+                if site.exists(target):
+                    if target.endswith(".css"):
+                        queue.append(target)
+                    continue
+                findings.append(Finding(
+                    file=rel, line=number, html=rel,
+                    check="broken-stylesheet-url", subject=url,
+                    what=f'url({url}) points at "{target}", which is not in '
+                    "the build.",
+                    fix="Ship the file (html_static_path) or drop the rule "
+                    "that needs it (doc/source/_static or the theme "
+                    "tuning in events_guide)."))
+    return sort_findings(findings)
+
+
 # -- external links ---------------------------------------------------------
 
 def _typo_hint(scheme: str) -> str:
@@ -424,7 +485,8 @@ def check_link_text(site: Site) -> list[Finding]:
     return _collapse_template_findings(site, findings)
 
 
-LINK_CHECKS = (check_internal_links, check_url_form, check_link_text)
+LINK_CHECKS = (check_internal_links, check_stylesheet_urls, check_url_form,
+               check_link_text)
 
 
 def check_links(site: Site) -> list[Finding]:
