@@ -2,9 +2,10 @@
 
 * ``site`` serves the ``built_html`` build on 127.0.0.1 (a threaded
   ``http.server`` on a free port, in this process) under the path the
-  guide is published at, with a strict ``Content-Security-Policy:
-  default-src 'self'`` header on every response: everything is tested the
-  way a host that ships ``_extra/_headers`` serves it.
+  guide is published at, with the headers the build ships in ``_headers``
+  (from ``doc/source/_extra``), among them a strict
+  ``Content-Security-Policy`` (``default-src 'self'``, no
+  ``'unsafe-inline'``): everything is tested the way a host serves it.
 * ``browser`` is Debian's Chromium (``/usr/bin/chromium`` or
   ``$CHROMIUM_PATH``) driven by Playwright, with a fresh temporary profile.
   Without it the tests fail and say how to install it; they never skip.
@@ -41,8 +42,32 @@ CHROMIUM_ARGS = [
 ]
 
 
+def shipped_headers(root: pathlib.Path) -> dict[str, str]:
+    """The headers ``_headers`` (from doc/source/_extra) sets for ``/*``."""
+    headers, in_block = {}, False
+    path = root / "_headers"
+    if not path.is_file():
+        return headers
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            in_block = line.strip() == "/*"
+        elif in_block and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
 class _GuideHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve one folder under SITE_PREFIX, with the strict CSP header."""
+    """Serve one folder under SITE_PREFIX with the shipped headers.
+
+    The Content-Security-Policy is the one ``_headers`` ships when the
+    folder has it (it must include ``default-src 'self'``), else the bare
+    strict policy.
+    """
+
+    extra_headers: dict[str, str] = {}
 
     def translate_path(self, path):
         if path.startswith(SITE_PREFIX):
@@ -50,8 +75,11 @@ class _GuideHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path(path)
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        self.send_header("X-Content-Type-Options", "nosniff")
+        headers = {"Content-Security-Policy": CONTENT_SECURITY_POLICY,
+                   **self.extra_headers}
+        headers.pop("Strict-Transport-Security", None)  # plain HTTP here
+        for name, value in headers.items():
+            self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
@@ -62,7 +90,9 @@ class _GuideHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(root: pathlib.Path):
     """Serve ``root`` on 127.0.0.1 (free port); yield the site's base URL."""
-    handler = functools.partial(_GuideHandler, directory=str(root))
+    handler_class = type("GuideHandler", (_GuideHandler,),
+                         {"extra_headers": shipped_headers(root)})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
