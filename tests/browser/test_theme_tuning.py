@@ -1,0 +1,78 @@
+"""Unit tests of events_guide.theme_tuning (no browser needed)."""
+
+import pathlib
+
+import pytest
+import sphinx_rtd_theme
+from sphinx.errors import ExtensionError
+
+from events_guide import theme_tuning
+
+THEME_CSS = (pathlib.Path(sphinx_rtd_theme.__file__).parent / "static"
+             / "css" / "theme.css").read_text(encoding="utf-8")
+
+
+def test_trimmed_theme_css_has_no_web_font_or_icon_font():
+    trimmed = theme_tuning.trimmed_theme_css(THEME_CSS)
+    assert "@font-face" not in trimmed
+    assert "FontAwesome" not in trimmed
+    assert "Lato" not in trimmed and "Roboto Slab" not in trimmed
+    assert "var(--guide-blue,#2980b9)" in trimmed
+    assert len(trimmed) < len(THEME_CSS) * 0.75
+
+
+def test_inline_navigation_script_is_removed_from_the_theme_layout():
+    layout = (pathlib.Path(sphinx_rtd_theme.__file__).parent
+              / "layout.html").read_text(encoding="utf-8")
+    strip = theme_tuning.StripInlineNavigationScript.preprocess
+    result = strip(None, layout, "!layout.html")
+    assert "SphinxRtdTheme.Navigation.enable" not in result
+    assert result.count("<script") == layout.count("<script") - 1
+
+
+def test_unknown_form_of_the_inline_script_stops_the_build():
+    strip = theme_tuning.StripInlineNavigationScript.preprocess
+    changed = "<script>window.SphinxRtdTheme.Navigation.enable(1)</script>"
+    with pytest.raises(ExtensionError, match="layout.html"):
+        strip(None, changed, "!layout.html", "/theme/layout.html")
+
+
+def test_tables_are_wrapped_once_and_labelled_by_their_caption():
+    body = ('<table class="docutils"><caption><span class="caption-text">'
+            'Past PTGs</span></caption><tr><td>x</td></tr></table>')
+    wrapped = theme_tuning.wrap_tables(body)
+    assert wrapped.startswith('<div class="wy-table-responsive" '
+                              'role="region" tabindex="0" '
+                              'aria-label="Table: Past PTGs">')
+    assert theme_tuning.wrap_tables(wrapped) == wrapped
+
+
+def test_purge_keeps_used_rules_and_drops_the_rest():
+    used = {"rst-content", "note", "<p>", "<div>", "<table>", "docutils",
+            "<td>", "<tr>"}
+    rule = theme_tuning.purge_rule
+    assert rule(".rst-content .note p{color:red}", used)
+    assert rule(".rst-content .versionmodified{color:red}", used) == ""
+    assert rule(".rst-content tt{color:red}", used) == ""
+    kept = rule("table.docutils:not(.field-list) td{x:y}", used)
+    assert kept == "table.docutils:not(.field-list) td{x:y}"
+    assert rule(".a,.rst-content p{x:y}", used) == ".rst-content p{x:y}"
+    assert rule("@media print{.gone{x:y}}", used) == ""
+
+
+def test_inline_script_from_an_extension_is_refused():
+    class FakeScript:
+        filename = ""
+        priority = 500
+        attributes = {"body": "alert(1)"}
+
+    class FakeBuilder:
+        format = "html"
+
+    class FakeApp:
+        builder = FakeBuilder()
+
+    with pytest.raises(ExtensionError, match="page 'forum'.*inline script"):
+        theme_tuning.on_page_context(
+            FakeApp(), "forum", "page.html",
+            {"script_files": [FakeScript()]}, None)
