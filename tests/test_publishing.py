@@ -43,26 +43,43 @@ def soup_of(path):
 
 # -- Discovery ---------------------------------------------------------------
 
-def test_sitemap_lists_every_page_at_its_published_url(built_html):
-    tree = etree.parse(str(built_html / "sitemap.xml"))
+def sitemap_problems(html_dir: pathlib.Path, pages) -> list[str]:
+    """The sitemap lists each page once, at its published URL."""
+    sitemap = html_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return ["sitemap.xml: missing (is sphinx_sitemap enabled and "
+                "html_baseurl set?)"]
+    tree = etree.parse(str(sitemap))
     locs = [loc.text for loc in tree.findall("s:url/s:loc", SITEMAP_NS)]
-    expected = [f"{BASE_URL}{page}.html" for page in source_pages()]
-    assert sorted(set(expected) - set(locs)) == [], "pages missing"
-    assert sorted(set(locs) - set(expected)) == [], "not pages of the guide"
-    assert len(locs) == len(set(locs)), "a page is listed twice"
+    expected = {f"{BASE_URL}{page}.html" for page in pages}
+    problems = [f"sitemap.xml: no entry for {url}"
+                for url in expected - set(locs)]
+    problems += [f"sitemap.xml: {url} is not a page of the guide"
+                 for url in set(locs) - expected]
+    problems += [f"sitemap.xml: {url} is listed {locs.count(url)} times"
+                 for url in set(locs) if locs.count(url) > 1]
     for lastmod in tree.findall("s:url/s:lastmod", SITEMAP_NS):
-        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", lastmod.text)
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
+                            lastmod.text or ""):
+            problems.append(f"sitemap.xml: bad lastmod {lastmod.text!r}")
+    return sorted(problems)
 
 
-def test_every_page_names_its_canonical_url(built_html):
-    problems = []
-    for page in source_pages():
-        links = soup_of(built_html / f"{page}.html").select(
-            'link[rel="canonical"]')
-        hrefs = [link.get("href") for link in links]
-        if hrefs != [f"{BASE_URL}{page}.html"]:
-            problems.append(f"{page}.html: canonical links {hrefs}")
+def test_sitemap_lists_every_page_at_its_published_url(built_html):
+    problems = sitemap_problems(built_html, source_pages())
     assert problems == [], "\n".join(problems)
+
+
+def test_sitemap_check_names_a_missing_page(site_copy):
+    sitemap = site_copy / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    url = f"{BASE_URL}ptg.html"
+    sitemap.write_text(text.replace(url, f"{BASE_URL}ptg-old.html"),
+                       encoding="utf-8")
+    assert sitemap_problems(site_copy, source_pages()) == [
+        f"sitemap.xml: {BASE_URL}ptg-old.html is not a page of the guide",
+        f"sitemap.xml: no entry for {url}",
+    ]
 
 
 def first_paragraph_text(soup):
@@ -78,11 +95,17 @@ def first_paragraph_text(soup):
     return None
 
 
-def test_every_page_has_open_graph_and_its_summary_as_description(
-        built_html):
+def head_problems(html_dir: pathlib.Path, pages) -> list[str]:
+    """Canonical URL, Open Graph tags and the summary as description."""
     problems = []
-    for page in source_pages():
-        soup = soup_of(built_html / f"{page}.html")
+    for page in pages:
+        soup = soup_of(html_dir / f"{page}.html")
+        url = f"{BASE_URL}{page}.html"
+        canonical = [link.get("href")
+                     for link in soup.select('link[rel="canonical"]')]
+        if canonical != [url]:
+            problems.append(f"{page}.html: canonical links {canonical}, "
+                            f"want [{url!r}] (html_baseurl in conf.py)")
         found = {tag.get("property") or tag.get("name"): tag.get("content")
                  for tag in soup.select("head meta")}
         descriptions = soup.select('head meta[name="description"]')
@@ -91,7 +114,7 @@ def test_every_page_has_open_graph_and_its_summary_as_description(
                      "og:description"):
             if not found.get(prop):
                 problems.append(f"{page}.html: no {prop}")
-        if found.get("og:url") != f"{BASE_URL}{page}.html":
+        if found.get("og:url") and found.get("og:url") != url:
             problems.append(f"{page}.html: og:url is {found.get('og:url')}")
         if len(descriptions) != 1:
             problems.append(f"{page}.html: {len(descriptions)} "
@@ -103,10 +126,34 @@ def test_every_page_has_open_graph_and_its_summary_as_description(
                 f" is not the page's first paragraph {summary!r} (remove "
                 "any '.. meta::' block: the summary paragraph is the "
                 "description)")
-        if found.get("og:description") != summary:
+        if found.get("og:description") and \
+                found.get("og:description") != summary:
             problems.append(f"{page}.html: og:description is not the page's "
                             "first paragraph")
+    return sorted(problems)
+
+
+def test_every_page_has_canonical_url_open_graph_and_summary(built_html):
+    problems = head_problems(built_html, source_pages())
     assert problems == [], "\n".join(problems)
+
+
+def test_head_check_names_the_page_and_the_fault(site_copy):
+    page = site_copy / "forum.html"
+    soup = soup_of(page)
+    soup.select_one('link[rel="canonical"]').decompose()
+    soup.select_one('meta[property="og:url"]').decompose()
+    extra = soup.new_tag("meta", attrs={"name": "description",
+                                        "content": "Placeholder"})
+    soup.head.append(extra)
+    page.write_text(str(soup), encoding="utf-8")
+    assert head_problems(site_copy, ["forum", "ptg"]) == [
+        "forum.html: 2 <meta name=description> tags (want 1; remove any "
+        "'.. meta::' block from the page)",
+        f"forum.html: canonical links [], want ['{BASE_URL}forum.html'] "
+        "(html_baseurl in conf.py)",
+        "forum.html: no og:url",
+    ]
 
 
 def notfound_link_problems(html_text: str, html_dir: pathlib.Path):
