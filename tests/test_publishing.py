@@ -184,6 +184,17 @@ def notfound_link_problems(html_text: str, html_dir: pathlib.Path):
     return sorted(set(problems))
 
 
+def test_published_address_is_configured_once_and_consistently():
+    """html_baseurl drives the canonical links, Open Graph and the 404
+    page's prefix; they must agree with the address the tests expect."""
+    import runpy
+    config = runpy.run_path(str(DOC_SOURCE / "conf.py"))
+    assert config["html_baseurl"] == BASE_URL
+    assert config["ogp_site_url"] == BASE_URL
+    assert config["notfound_urls_prefix"] == BASE_PATH
+    assert config["sitemap_url_scheme"] == "{link}"
+
+
 def test_404_page_links_are_absolute_and_resolve(built_html):
     html = (built_html / "404.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "lxml")
