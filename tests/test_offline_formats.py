@@ -9,14 +9,15 @@ The PDF (rinohtype) takes minutes for the whole guide, so its test only
 runs when EVENTS_GUIDE_TEST_PDF=1 is set; ``tox -e pdf`` builds it.
 """
 
+import contextlib
+import io
 import os
 import pathlib
 import shutil
 import zipfile
 
 import pytest
-
-from conftest import strict_build
+from sphinx.cmd.build import build_main
 
 DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
 EPUB_NAME = "openstack-events-guide.epub"
@@ -27,6 +28,21 @@ ACCEPTED_WARNINGS = {
     # which calendar apps understand but which is not registered with IANA.
     "HTM-025",
 }
+
+
+def strict_build(source: pathlib.Path, out: pathlib.Path,
+                 builder: str) -> pathlib.Path:
+    """Build like tox does (-W --keep-going -n); fail with the log."""
+    target = out / builder
+    args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
+            "-d", str(out / "doctrees"), str(source), str(target)]
+    log = io.StringIO()
+    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
+        status = build_main(args)
+    if status != 0:
+        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n"
+                    f"{log.getvalue()}", pytrace=False)
+    return target
 
 
 def guide_pages():
