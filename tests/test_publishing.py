@@ -6,10 +6,12 @@ tests break a copy or a small test root and check the message names the
 URL, file or line at fault.
 """
 
+import os
 import pathlib
 import re
 import shutil
 import subprocess
+import sys
 import urllib.parse
 
 import pytest
@@ -380,3 +382,42 @@ def test_committed_pages_show_when_they_were_last_updated(built_html):
         pytest.skip("index.rst is not committed yet")
     text = (built_html / "index.html").read_text(encoding="utf-8")
     assert re.search(r"Last updated on \d{4}-\d\d-\d\d", text)
+
+
+@pytest.mark.slow
+def test_uncommitted_page_builds_strictly_without_a_date(tmp_path):
+    """A page not committed yet has no git date: the strict build still
+    passes, the page shows no "last updated" and the sitemap no lastmod."""
+    if not (REPO_ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(REPO_ROOT), str(clone)],
+                   check=True)
+    source = clone / "doc" / "source"
+    (source / "uncommitted.rst").write_text(
+        ":reviewed: 2026-11-28\n\n===========\nUncommitted\n===========\n\n"
+        "A page that is not in git yet.\n", encoding="utf-8")
+    index = source / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8")
+                     + "\n.. toctree::\n   :hidden:\n\n   uncommitted\n",
+                     encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
+         "-b", "html", "-d", str(tmp_path / "doctrees"), str(source),
+         str(tmp_path / "html")],
+        cwd=clone, capture_output=True, text=True, check=False,
+        env=dict(os.environ, SOURCE_DATE_EPOCH="1795867200"))
+    assert result.returncode == 0, result.stderr
+    html = tmp_path / "html"
+    page = (html / "uncommitted.html").read_text(encoding="utf-8")
+    assert "Last updated" not in page
+    assert "Last updated" in (html / "index.html").read_text(
+        encoding="utf-8")
+    sitemap = etree.parse(str(html / "sitemap.xml"))
+    for url in sitemap.findall("s:url", SITEMAP_NS):
+        if url.findtext("s:loc", namespaces=SITEMAP_NS).endswith(
+                "/uncommitted.html"):
+            assert url.find("s:lastmod", SITEMAP_NS) is None
+            break
+    else:
+        pytest.fail("uncommitted.html is not in the sitemap")
