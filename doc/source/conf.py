@@ -136,8 +136,9 @@ sitemap_show_lastmod = IN_GIT_CHECKOUT
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 sitemap_indent = 2
 
-# Open Graph tags and <meta name="description"> on every page, taken from
-# the page's first paragraph (its summary). Pages carry no ``.. meta::``.
+# Open Graph tags and <meta name="description"> on every page. The
+# description is the page's first paragraph (its summary), handed to
+# opengraph by events_guide.page_summary. Pages carry no ``.. meta::``.
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_type = "website"
@@ -146,14 +147,17 @@ ogp_description_length = 300
 ogp_social_cards = {"enable": False}
 
 # The 404 page is served for any missing path, at any depth, so its links
-# are absolute under the published path.
-notfound_urls_prefix = "/events-guide/"
+# are absolute under the published path ("/events-guide/").
+from urllib.parse import urlsplit  # noqa: E402
+
+notfound_urls_prefix = urlsplit(html_baseurl).path
 notfound_context = {
     "title": "Page not found",
     "body": (
         "<h1>Page not found</h1>\n"
         "<p>There is no page at this address. It may have moved: try the "
-        '<a href="/events-guide/index.html">start page of the guide</a> '
+        f'<a href="{notfound_urls_prefix}index.html">start page of the '
+        'guide</a> '
         "or its search box.</p>\n"
     ),
 }
