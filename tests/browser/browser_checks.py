@@ -7,7 +7,11 @@ seeded-defect test can feed the same check a broken page.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import pathlib
+import threading
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
@@ -18,6 +22,10 @@ SITE_PREFIX = "/events-guide/"
 
 #: axe-core rules for WCAG 2.1 level A and AA.
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+#: The strict policy every page must live with (no 'unsafe-inline'), sent
+#: when the served folder ships no ``_headers`` of its own.
+CONTENT_SECURITY_POLICY = "default-src 'self'"
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
@@ -32,6 +40,68 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 _axe = Axe()
+
+
+def shipped_headers(root: pathlib.Path) -> dict[str, str]:
+    """The headers ``_headers`` (from doc/source/_extra) sets for ``/*``."""
+    headers, in_block = {}, False
+    path = root / "_headers"
+    if not path.is_file():
+        return headers
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            in_block = line.strip() == "/*"
+        elif in_block and ":" in line:
+            name, value = line.strip().split(":", 1)
+            headers[name.strip()] = value.strip()
+    return headers
+
+
+class _GuideHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve one folder under SITE_PREFIX with the shipped headers.
+
+    The Content-Security-Policy is the one ``_headers`` ships when the
+    folder has it (it must include ``default-src 'self'``), else the bare
+    strict policy.
+    """
+
+    extra_headers: dict[str, str] = {}
+
+    def translate_path(self, path):
+        if path.startswith(SITE_PREFIX):
+            path = "/" + path[len(SITE_PREFIX):]
+        return super().translate_path(path)
+
+    def end_headers(self):
+        headers = {"Content-Security-Policy": CONTENT_SECURITY_POLICY,
+                   **self.extra_headers}
+        headers.pop("Strict-Transport-Security", None)  # plain HTTP here
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - the base's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: pathlib.Path):
+    """Serve ``root`` on 127.0.0.1 (free port); yield the site's base URL."""
+    handler_class = type("GuideHandler", (_GuideHandler,),
+                         {"extra_headers": shipped_headers(root)})
+    handler = functools.partial(handler_class, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SITE_PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def site_pages(root: pathlib.Path) -> list[str]:

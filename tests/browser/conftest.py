@@ -16,19 +16,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import pathlib
-import threading
 
 import pytest
 
-from browser_checks import SITE_PREFIX, Visitor, site_pages
-
-#: The strict policy every page must live with (no 'unsafe-inline').
-CONTENT_SECURITY_POLICY = "default-src 'self'"
+from browser_checks import Visitor, serve, site_pages
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,69 +34,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def shipped_headers(root: pathlib.Path) -> dict[str, str]:
-    """The headers ``_headers`` (from doc/source/_extra) sets for ``/*``."""
-    headers, in_block = {}, False
-    path = root / "_headers"
-    if not path.is_file():
-        return headers
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            in_block = line.strip() == "/*"
-        elif in_block and ":" in line:
-            name, value = line.strip().split(":", 1)
-            headers[name.strip()] = value.strip()
-    return headers
-
-
-class _GuideHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve one folder under SITE_PREFIX with the shipped headers.
-
-    The Content-Security-Policy is the one ``_headers`` ships when the
-    folder has it (it must include ``default-src 'self'``), else the bare
-    strict policy.
-    """
-
-    extra_headers: dict[str, str] = {}
-
-    def translate_path(self, path):
-        if path.startswith(SITE_PREFIX):
-            path = "/" + path[len(SITE_PREFIX):]
-        return super().translate_path(path)
-
-    def end_headers(self):
-        headers = {"Content-Security-Policy": CONTENT_SECURITY_POLICY,
-                   **self.extra_headers}
-        headers.pop("Strict-Transport-Security", None)  # plain HTTP here
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, format, *args):  # noqa: A002 - the base's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(root: pathlib.Path):
-    """Serve ``root`` on 127.0.0.1 (free port); yield the site's base URL."""
-    handler_class = type("GuideHandler", (_GuideHandler,),
-                         {"extra_headers": shipped_headers(root)})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SITE_PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(built_html):
     """Base URL of the built guide, served with the strict CSP header."""
     with serve(built_html) as base_url:
@@ -131,9 +61,15 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole session (fresh temp profile)."""
+@pytest.fixture(scope="module")
+def browser(built_html):
+    """One headless Chromium per test module (fresh temporary profile).
+
+    Module scope, and after the build: Playwright's driver threads must
+    not be alive while a Sphinx build forks (sphinx-sitemap starts a
+    multiprocessing Manager), or the forked process can hang. Other test
+    modules build test roots, so the browser closes after each module.
+    """
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as error:
@@ -152,7 +88,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def visitor(browser, site):
     """A desktop, light-scheme visitor with network guards (shared)."""
     with Visitor(browser, site) as guarded:

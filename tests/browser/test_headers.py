@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import shipped_headers
+from browser_checks import shipped_headers
 
 REQUIRED = ["Content-Security-Policy", "X-Content-Type-Options",
             "Referrer-Policy", "X-Frame-Options"]

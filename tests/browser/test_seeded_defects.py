@@ -7,8 +7,8 @@ A small site is written to a temporary folder and served like the guide
 import pytest
 
 from browser_checks import (Visitor, axe_findings, focus_indicator,
-                            horizontal_overflow)
-from conftest import serve
+                            horizontal_overflow, serve)
+
 
 pytestmark = pytest.mark.browser
 
