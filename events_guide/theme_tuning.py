@@ -3,7 +3,7 @@
 What this extension changes, all at build time and all in the output folder
 (never in ``doc/source``):
 
-* One stylesheet per page, named by ``html_style``: the theme's
+* One stylesheet per page (``theme_tuning_stylesheet``): the theme's
   ``css/theme.css`` without its web fonts (``@font-face``), without the
   FontAwesome icon font and the parts of the theme we never render, with
   system font stacks instead of Lato and Roboto Slab; then the Pygments
@@ -258,12 +258,13 @@ STYLESHEET_HEADER = (
     "then the guide's own rules (_static/reader.css). Do not edit. */")
 
 
+def stylesheet_name(app: Sphinx) -> str:
+    """Where the one stylesheet goes, relative to ``_static``."""
+    return app.config.theme_tuning_stylesheet
+
+
 def write_stylesheet(app: Sphinx) -> None:
-    """Write the single stylesheet named by ``html_style`` into the output."""
-    if not isinstance(app.config.html_style, str):
-        raise ExtensionError(
-            "events_guide.theme_tuning: set html_style in conf.py to the one "
-            'stylesheet this extension writes, e.g. "css/events-guide.css".')
+    """Write the single stylesheet into the output's ``_static``."""
     parts = [
         STYLESHEET_HEADER,
         trimmed_theme_css(theme_stylesheet(app).read_text(encoding="utf-8")),
@@ -277,13 +278,22 @@ def write_stylesheet(app: Sphinx) -> None:
                 f"events_guide.theme_tuning: theme_tuning_css names {name!r} "
                 f"but {source} does not exist; fix the list in conf.py.")
         parts.append(source.read_text(encoding="utf-8"))
-    target = pathlib.Path(app.outdir, "_static", app.config.html_style)
+    target = pathlib.Path(app.outdir, "_static", stylesheet_name(app))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(parts), encoding="utf-8")
 
 
+#: The builders whose pages readers open in a browser with this theme.
+TUNED_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+def tuned(app: Sphinx) -> bool:
+    """Tune the web builders only (not EPUB, single-page or others)."""
+    return app.builder.name in TUNED_BUILDERS
+
+
 def on_builder_inited(app: Sphinx) -> None:
-    if app.builder.format != "html":
+    if not tuned(app):
         return
     # The theme sets a FontAwesome glyph as the permalink sign; without the
     # icon font it would show as a box.
@@ -291,6 +301,8 @@ def on_builder_inited(app: Sphinx) -> None:
     app.builder.templates.environment.add_extension(
         StripInlineNavigationScript)
     write_stylesheet(app)
+    # In place of the theme's css/theme.css (dropped in on_page_context).
+    app.add_css_file(stylesheet_name(app), priority=200)
 
 
 def wrap_table(match: re.Match) -> str:
@@ -331,7 +343,7 @@ def with_heading_levels(markup: str) -> str:
 
 
 def on_page_context(app, pagename, templatename, context, doctree):
-    if app.builder.format != "html":
+    if not tuned(app):
         return
     scripts = []
     for script in context.get("script_files", []):
@@ -438,7 +450,8 @@ def purge_stylesheet(app: Sphinx) -> None:
     date, so that browsers and caches see the new file.
     """
     outdir = pathlib.Path(app.outdir)
-    target = outdir / "_static" / app.config.html_style
+    name = stylesheet_name(app)
+    target = outdir / "_static" / name
     if not target.is_file():
         return
     css = target.read_text(encoding="utf-8")
@@ -452,16 +465,16 @@ def purge_stylesheet(app: Sphinx) -> None:
                f"{minify(own_part)}\n")
     target.write_text(new_css, encoding="utf-8")
     checksum = f"{zlib.crc32(new_css.encode('utf-8')):08x}"
-    link = re.compile(re.escape(app.config.html_style) + r"\?v=[0-9a-f]+")
+    link = re.compile(re.escape(name) + r"\?v=[0-9a-f]+")
     for page in outdir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        updated = link.sub(f"{app.config.html_style}?v={checksum}", text)
+        updated = link.sub(f"{name}?v={checksum}", text)
         if updated != text:
             page.write_text(updated, encoding="utf-8")
 
 
 def on_build_finished(app: Sphinx, exception) -> None:
-    if exception or app.builder.format != "html":
+    if exception or not tuned(app):
         return
     outdir = pathlib.Path(app.outdir)
     if app.config.theme_tuning_purge:
@@ -481,6 +494,8 @@ def on_build_finished(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("theme_tuning_stylesheet", "css/events-guide.css",
+                         "html", types=(str,))
     app.add_config_value("theme_tuning_css", [], "html", types=(list,))
     app.add_config_value("theme_tuning_purge", True, "html", types=(bool,))
     app.add_config_value("theme_tuning_pygments_dark_style", "github-dark",

@@ -193,9 +193,10 @@ gettext_location = True
 # jQuery, no inline script (a strict Content-Security-Policy holds): see
 # events_guide/theme_tuning.py, tests/browser/ and contributing/hosting.rst.
 
-#: The one stylesheet, written into the output by theme_tuning: the theme's
-#: CSS without web fonts or the icon font, code colours, then ours.
-html_style = "css/events-guide.css"
+#: The one stylesheet (in _static), written into the HTML output by
+#: theme_tuning in place of the theme's: its CSS without web fonts or the
+#: icon font, code colours, then ours. EPUB and other builders keep theirs.
+theme_tuning_stylesheet = "css/events-guide.css"
 theme_tuning_css = ["_static/reader.css"]
 theme_tuning_pygments_dark_style = "github-dark"
 #: Replaces the theme's jQuery-based theme.js (menu, expand buttons).
