@@ -67,7 +67,7 @@ def test_inline_script_from_an_extension_is_refused():
         attributes = {"body": "alert(1)"}
 
     class FakeBuilder:
-        format = "html"
+        name = "html"
 
     class FakeApp:
         builder = FakeBuilder()
