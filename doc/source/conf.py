@@ -95,7 +95,7 @@ html_short_title = "Events Guide"
 html_static_path = ["_static"]
 html_theme_options = {
     "navigation_depth": 3,
-    "collapse_navigation": False,
+    "collapse_navigation": True,
     "titles_only": False,
     "prev_next_buttons_location": "bottom",
     "style_external_links": False,
