@@ -7,6 +7,7 @@ site use Sphinx's own ``sphinx.testing`` fixtures with a root from
 ``tests/roots/test-*`` instead.
 """
 
+import contextlib
 import io
 import os
 import pathlib
@@ -34,7 +35,6 @@ def strict_build(source: pathlib.Path, out: pathlib.Path,
     args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
             "-d", str(out / "doctrees"), *extra_args, str(source), str(html)]
     log = io.StringIO()
-    import contextlib
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         status = build_main(args)
     if status != 0:
@@ -70,3 +70,26 @@ def build_test_root(tmp_path_factory):
                 builder)
         return built[name, builder]
     return build
+
+
+@pytest.fixture(scope="session")
+def strict_sphinx_build():
+    """:func:`strict_build` as a fixture, for modules that build the guide
+    with another builder (epub, gettext, rinoh) into their own folder."""
+    return strict_build
+
+
+@pytest.fixture(scope="session")
+def root_site(build_test_root):
+    """The built ``tests/roots/test-<name>`` root as a sitecheck Site
+    (each root built once per session)."""
+    from events_guide.sitecheck import Site
+
+    sites = {}
+
+    def site(name: str) -> Site:
+        if name not in sites:
+            sites[name] = Site(build_test_root(name),
+                               TEST_ROOTS / f"test-{name}")
+        return sites[name]
+    return site

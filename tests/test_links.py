@@ -19,27 +19,11 @@ REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
 TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
-try:  # installed by tox; from a bare checkout, import it like conf.py does
-    import events_guide  # noqa: F401
-except ModuleNotFoundError:
-    sys.path.insert(0, str(REPO_ROOT))
-
 from events_guide.sitecheck import (Site, format_report, links, load_site,
                                     sort_findings)
 from events_guide.sitecheck.findings import Finding
 
 
-@pytest.fixture(scope="session")
-def root_site(build_test_root):
-    """The built ``tests/roots/test-<name>`` root as a Site (built once)."""
-    sites = {}
-
-    def site(name: str) -> Site:
-        if name not in sites:
-            sites[name] = Site(build_test_root(name),
-                               TEST_ROOTS / f"test-{name}")
-        return sites[name]
-    return site
 
 
 def _one(findings, subject):

@@ -9,15 +9,12 @@ The PDF (rinohtype) takes minutes for the whole guide, so its test only
 runs when EVENTS_GUIDE_TEST_PDF=1 is set; ``tox -e pdf`` builds it.
 """
 
-import contextlib
-import io
 import os
 import pathlib
 import shutil
 import zipfile
 
 import pytest
-from sphinx.cmd.build import build_main
 
 DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
 EPUB_NAME = "openstack-events-guide.epub"
@@ -30,20 +27,6 @@ ACCEPTED_WARNINGS = {
 }
 
 
-def strict_build(source: pathlib.Path, out: pathlib.Path,
-                 builder: str) -> pathlib.Path:
-    """Build like tox does (-W --keep-going -n); fail with the log."""
-    target = out / builder
-    args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
-            "-d", str(out / "doctrees"), str(source), str(target)]
-    log = io.StringIO()
-    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        status = build_main(args)
-    if status != 0:
-        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n"
-                    f"{log.getvalue()}", pytrace=False)
-    return target
-
 
 def guide_pages():
     pages = []
@@ -55,8 +38,8 @@ def guide_pages():
 
 
 @pytest.fixture(scope="module")
-def epub_file(tmp_path_factory):
-    out = strict_build(DOC_SOURCE, tmp_path_factory.mktemp("epub"),
+def epub_file(tmp_path_factory, strict_sphinx_build):
+    out = strict_sphinx_build(DOC_SOURCE, tmp_path_factory.mktemp("epub"),
                        builder="epub")
     return out / EPUB_NAME
 
@@ -92,7 +75,7 @@ def test_epub_passes_epubcheck(epub_file):
 @pytest.mark.skipif(os.environ.get("EVENTS_GUIDE_TEST_PDF") != "1",
                     reason="the rinohtype PDF takes minutes; set "
                            "EVENTS_GUIDE_TEST_PDF=1 or run tox -e pdf")
-def test_pdf_builds(tmp_path):
-    out = strict_build(DOC_SOURCE, tmp_path, builder="rinoh")
+def test_pdf_builds(tmp_path, strict_sphinx_build):
+    out = strict_sphinx_build(DOC_SOURCE, tmp_path, builder="rinoh")
     pdf = out / "openstack-events-guide.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"

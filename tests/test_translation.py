@@ -5,32 +5,15 @@
 tests follow is the one contributing/translating.rst documents.
 """
 
-import contextlib
-import io
 import pathlib
 import subprocess
 import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.cmd.build import build_main
 
 DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
 
-
-def strict_build(source: pathlib.Path, out: pathlib.Path,
-                 builder: str) -> pathlib.Path:
-    """Build like tox does (-W --keep-going -n); fail with the log."""
-    target = out / builder
-    args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
-            "-d", str(out / "doctrees"), str(source), str(target)]
-    log = io.StringIO()
-    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        status = build_main(args)
-    if status != 0:
-        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n"
-                    f"{log.getvalue()}", pytrace=False)
-    return target
 
 
 @pytest.mark.sphinx("html", testroot="translation", freshenv=True)
@@ -76,9 +59,9 @@ def test_sphinx_intl_creates_a_catalog_for_a_new_language(app, tmp_path):
     assert 'msgstr ""' in po
 
 
-def test_guide_catalogs_extract(tmp_path):
+def test_guide_catalogs_extract(tmp_path, strict_sphinx_build):
     """The guide itself extracts cleanly (what ``tox -e gettext`` runs)."""
-    out = strict_build(DOC_SOURCE, tmp_path, builder="gettext")
+    out = strict_sphinx_build(DOC_SOURCE, tmp_path, builder="gettext")
     index_pot = (out / "index.pot").read_text(encoding="utf-8")
     assert 'msgid "OpenStack Events Guide"' in index_pot
     assert (out / "contributing" / "translating.pot").is_file()
