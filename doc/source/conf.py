@@ -301,7 +301,10 @@ rinoh_documents = [
         "subtitle": "Summits, PTGs, OpenInfra Days and Meet-ups",
         "author": author,
         "date": BUILD_DATE.strftime("%Y-%m-%d"),
-        "toctree_only": False,
+        # Only the pages the landing page lists, each one a chapter: the
+        # landing page's own text is navigation, and its toctrees sit in
+        # its last section, which would make every page a subsection.
+        "toctree_only": True,
         # The stock "book" template with the source notes printed in place
         # (see the comment in the style sheet).
         "template": "_pdf/events-guide.rtt",
