@@ -39,6 +39,8 @@ import re
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
+from .build_date import build_datetime as source_build_datetime
+
 logger = logging.getLogger(__name__)
 
 FIELD = "reviewed"
@@ -48,11 +50,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def build_date(environ=os.environ) -> datetime.date:
     """The day the build pretends it is: SOURCE_DATE_EPOCH, else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(
-            int(epoch), tz=datetime.timezone.utc).date()
-    return datetime.datetime.now(tz=datetime.timezone.utc).date()
+    return source_build_datetime(environ).date()
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:

@@ -31,7 +31,6 @@ editing them rebuilds those pages; pages whose content depends on the date
 from __future__ import annotations
 
 import datetime
-import os
 import pathlib
 from typing import Iterable, Optional
 
@@ -43,6 +42,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from . import feeds
+from .build_date import build_datetime as source_build_datetime
 from .event_data import (FORMAT_LABELS, FORMATS, KIND_IDS, Event, EventData,
                          EventDataError, load)
 
@@ -79,18 +79,7 @@ def build_datetime(config) -> datetime.datetime:
                     "write it as 'YYYY-MM-DD' or leave it unset") from None
         return datetime.datetime(day.year, day.month, day.day,
                                  tzinfo=datetime.timezone.utc)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.datetime.fromtimestamp(int(epoch),
-                                                   tz=datetime.timezone.utc)
-        except (ValueError, OverflowError, OSError):
-            raise ConfigError(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds "
-                "since 1970-01-01; unset it or give an integer") from None
-    today = datetime.datetime.now(tz=datetime.timezone.utc).date()
-    return datetime.datetime(today.year, today.month, today.day,
-                             tzinfo=datetime.timezone.utc)
+    return source_build_datetime()
 
 
 def data_paths(srcdir, config) -> tuple[pathlib.Path, pathlib.Path]:

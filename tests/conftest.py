@@ -9,7 +9,6 @@ site use Sphinx's own ``sphinx.testing`` fixtures with a root from
 
 import contextlib
 import io
-import os
 import pathlib
 
 import pytest
@@ -46,9 +45,6 @@ def strict_build(source: pathlib.Path, out: pathlib.Path,
 @pytest.fixture(scope="session")
 def built_html(tmp_path_factory) -> pathlib.Path:
     """The guide's HTML, built once for the whole test session."""
-    prebuilt = os.environ.get("EVENTS_GUIDE_BUILT_HTML")
-    if prebuilt:
-        return pathlib.Path(prebuilt)
     return strict_build(DOC_SOURCE, tmp_path_factory.mktemp("guide"))
 
 

@@ -58,7 +58,6 @@ def build(checkout: pathlib.Path, hash_seed: str) -> pathlib.Path:
     out = checkout / "doc" / "build"
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
                PYTHONHASHSEED=hash_seed)
-    env.pop("EVENTS_GUIDE_BUILT_HTML", None)
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
          "-b", "html", "-d", str(out / "doctrees"), "doc/source",

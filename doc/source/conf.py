@@ -13,7 +13,6 @@ Sections, each owned by one concern:
 9. Offline formats: EPUB, PDF
 """
 
-import datetime
 import os
 import pathlib
 import sys
@@ -25,18 +24,15 @@ REPO_ROOT = HERE.parent.parent
 # (tox installs it; a bare ``sphinx-build`` from a checkout works too).
 sys.path.insert(0, str(REPO_ROOT))
 
+from events_guide.build_date import build_datetime  # noqa: E402
+
 # -- 1. Project -------------------------------------------------------------
 
 project = "OpenStack Events Guide"
 author = "OpenStack Events Guide contributors"
 
 #: The build date: SOURCE_DATE_EPOCH when set, so that builds reproduce.
-BUILD_DATE = (
-    datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]),
-                                    tz=datetime.timezone.utc)
-    if os.environ.get("SOURCE_DATE_EPOCH")
-    else datetime.datetime.now(tz=datetime.timezone.utc)
-)
+BUILD_DATE = build_datetime()
 copyright = f"2019-{BUILD_DATE.year}, {author}"
 
 #: Where the sources live; "View source" and "Edit this page" point here.

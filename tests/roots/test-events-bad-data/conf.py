@@ -1,11 +1,5 @@
 """Test root: an entry ends before it starts: the build stops"""
 
-import pathlib
-import sys
-
-# The events_guide package at the repository root.
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3]))
-
 extensions = ["events_guide.sphinx_events"]
 nitpicky = True
 html_baseurl = "https://docs.example.org/guide/"
