@@ -9,15 +9,20 @@ What this extension changes, all at build time and all in the output folder
   system font stacks instead of Lato and Roboto Slab; then the Pygments
   colours (light, and dark under ``prefers-color-scheme: dark``); then our
   own rules from ``theme_tuning_css`` (``_static/reader.css``).
-* No jQuery: the theme's ``theme.js`` needs it, so pages load our own small
-  script (``_static/reader.js``) instead; every script is deferred. Sphinx's
-  search scripts load at once only on the search page; elsewhere reader.js
-  fetches them when a search result brings the reader (``?highlight=``).
+* No script on reading pages: the theme's ``theme.js`` (and the jQuery it
+  needs) is dropped, and the navigation menu on narrow screens is an HTML
+  popover (the ``popover`` attribute on the theme's ``<nav>`` and a
+  ``popovertarget`` button), which the browser opens, closes and labels
+  without JavaScript. Only the search page loads scripts (Sphinx's search),
+  all deferred. Every script request before the first paint costs a reader
+  on a slow link a round trip; see bench/RESULTS.md.
 * No inline script: the theme's ``layout.html`` ends with an inline
   ``SphinxRtdTheme.Navigation.enable(...)`` call outside any Jinja block, so
   a template override cannot drop it; a Jinja preprocessor removes exactly
-  that call when the theme's template is loaded (and the build stops with a
-  clear message if the theme no longer has it, so the change is noticed).
+  that call when the theme's template is loaded, and gives the theme's
+  ``<nav>`` (also outside any block) its ``id`` and ``popover`` attribute.
+  The build stops with a clear message if the theme no longer has either
+  in the form expected, so the change is noticed.
 * Wide tables scroll inside their own box: every ``<table>`` in a page body
   is wrapped at build time in ``<div class="wy-table-responsive">`` (which
   the theme's JavaScript did in the browser before), made a labelled,
@@ -56,9 +61,9 @@ DROPPED_SCRIPTS = frozenset({
     "_static/js/theme.js",
 })
 
-#: Sphinx's scripts that only the search page needs at once; on the other
-#: pages reader.js loads them when a search result link brings the reader
-#: (``?highlight=`` in the address), to mark the words searched for.
+#: Sphinx's scripts that only the search page needs. (Sphinx 8 no longer
+#: marks the searched words on the page a result leads to by ``?highlight=``
+#: in its address, so reading pages lose nothing without them.)
 SEARCH_SCRIPTS = frozenset({
     "_static/documentation_options.js",
     "_static/doctools.js",
@@ -100,24 +105,45 @@ CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
-class StripInlineNavigationScript(jinja2.ext.Extension):
-    """Remove the theme's inline ``Navigation.enable`` call from its layout.
+#: The ``id`` of the side navigation, the menu button's ``popovertarget``.
+NAVIGATION_ID = "site-navigation"
+#: The theme's side navigation, outside any Jinja block of its layout.
+THEME_NAV = '<nav data-toggle="wy-nav-shift" class="wy-nav-side">'
 
-    A strict Content-Security-Policy (no ``'unsafe-inline'``) would block
-    it and log a violation on every page; ``reader.js`` does its work.
+
+class AdaptThemeLayout(jinja2.ext.Extension):
+    """Two edits to the theme's ``layout.html`` that no block override reaches.
+
+    * Remove the inline ``SphinxRtdTheme.Navigation.enable`` call: a strict
+      Content-Security-Policy (no ``'unsafe-inline'``) would block it and
+      log a violation on every page, and the theme.js it calls is gone.
+    * Make the side navigation a popover with a known ``id``, so that the
+      menu button opens and closes it without any script.
     """
 
     def preprocess(self, source, name, filename=None):
         if "SphinxRtdTheme.Navigation.enable" not in source:
             return source
-        new_source, count = INLINE_NAV_SCRIPT.subn("", source)
+        where = filename or name
+        source, count = INLINE_NAV_SCRIPT.subn("", source)
         if count != 1:
             raise ExtensionError(
-                f"events_guide.theme_tuning: {filename or name} has the "
-                "theme's inline SphinxRtdTheme.Navigation.enable script in a "
-                "form this extension does not know; update INLINE_NAV_SCRIPT "
-                "in events_guide/theme_tuning.py for this theme version.")
-        return new_source
+                f"events_guide.theme_tuning: {where} has the theme's inline "
+                "SphinxRtdTheme.Navigation.enable script in a form this "
+                "extension does not know; update INLINE_NAV_SCRIPT in "
+                "events_guide/theme_tuning.py for this theme version.")
+        if source.count(THEME_NAV) != 1:
+            raise ExtensionError(
+                f"events_guide.theme_tuning: {where} has no single "
+                f"{THEME_NAV!r} to turn into the menu popover; update "
+                "THEME_NAV in events_guide/theme_tuning.py for this theme "
+                "version.")
+        return source.replace(THEME_NAV, popover_nav())
+
+
+def popover_nav() -> str:
+    """The theme's ``<nav>`` tag with the popover attributes."""
+    return THEME_NAV[:-1] + f' id="{NAVIGATION_ID}" popover>'
 
 
 def split_rules(css: str) -> list[str]:
@@ -299,7 +325,7 @@ def on_builder_inited(app: Sphinx) -> None:
     # icon font it would show as a box.
     app.config.html_permalinks_icon = "\u00b6"
     app.builder.templates.environment.add_extension(
-        StripInlineNavigationScript)
+        AdaptThemeLayout)
     write_stylesheet(app)
     # In place of the theme's css/theme.css (dropped in on_page_context).
     app.add_css_file(stylesheet_name(app), priority=200)
@@ -365,6 +391,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
                                     priority=getattr(script, "priority", 500),
                                     **attributes))
     context["script_files"] = scripts
+    # For the menu button's popovertarget (_templates/layout.html).
+    context["navigation_id"] = NAVIGATION_ID
     context["css_files"] = [
         css for css in context.get("css_files", [])
         if str(getattr(css, "filename", css)) not in
@@ -378,9 +406,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
 
 
 #: Classes that scripts add in the browser, so no built page shows them:
-#: reader.js (menu, expand buttons), sphinx_highlight.js, searchtools.js.
+#: sphinx_highlight.js and searchtools.js, on the search page.
 SCRIPT_CLASSES = frozenset({
-    "shift", "current", "on", "expanded", "collapsed", "toctree-expand",
     "highlighted", "search", "search-summary", "context", "kind-index",
     "kind-object", "kind-title", "kind-text", "wy-table-responsive",
 })
@@ -389,8 +416,8 @@ NOT_PSEUDO = re.compile(r":not\([^()]*\)")
 CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 
-#: Elements that scripts create (search results, expand buttons).
-SCRIPT_TAGS = frozenset({"button", "h2", "p", "ul", "li", "a", "span", "div"})
+#: Elements that scripts create (search results).
+SCRIPT_TAGS = frozenset({"h2", "p", "ul", "li", "a", "span", "div"})
 START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 COMPOUND_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][a-zA-Z0-9-]*)")
 

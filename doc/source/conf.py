@@ -185,8 +185,9 @@ gettext_uuid = False
 gettext_location = True
 
 # -- 7. Reader experience ---------------------------------------------------
-# One stylesheet and a few deferred scripts per page, no web fonts, no
-# jQuery, no inline script (a strict Content-Security-Policy holds): see
+# One stylesheet per page and no script (only the search page has its
+# deferred scripts), no web fonts, no jQuery, no inline script (a strict
+# Content-Security-Policy holds): see
 # events_guide/theme_tuning.py, tests/browser/ and contributing/hosting.rst.
 
 #: The one stylesheet (in _static), written into the HTML output by
@@ -195,8 +196,6 @@ gettext_location = True
 theme_tuning_stylesheet = "css/events-guide.css"
 theme_tuning_css = ["_static/reader.css"]
 theme_tuning_pygments_dark_style = "github-dark"
-#: Replaces the theme's jQuery-based theme.js (menu, expand buttons).
-html_js_files = ["reader.js"]
 #: Security headers for hosts (Apache .htaccess, Netlify/Cloudflare _headers).
 html_extra_path = ["_extra"]
 #: A small SVG icon, so that browsers do not ask for a missing favicon.ico.

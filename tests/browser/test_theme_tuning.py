@@ -21,20 +21,38 @@ def test_trimmed_theme_css_has_no_web_font_or_icon_font():
     assert len(trimmed) < len(THEME_CSS) * 0.75
 
 
+THEME_LAYOUT = (pathlib.Path(sphinx_rtd_theme.__file__).parent
+                / "layout.html").read_text(encoding="utf-8")
+
+
+def adapt(source, filename="/theme/layout.html"):
+    return theme_tuning.AdaptThemeLayout.preprocess(
+        None, source, "!layout.html", filename)
+
+
 def test_inline_navigation_script_is_removed_from_the_theme_layout():
-    layout = (pathlib.Path(sphinx_rtd_theme.__file__).parent
-              / "layout.html").read_text(encoding="utf-8")
-    strip = theme_tuning.StripInlineNavigationScript.preprocess
-    result = strip(None, layout, "!layout.html")
+    result = adapt(THEME_LAYOUT)
     assert "SphinxRtdTheme.Navigation.enable" not in result
-    assert result.count("<script") == layout.count("<script") - 1
+    assert result.count("<script") == THEME_LAYOUT.count("<script") - 1
+
+
+def test_theme_navigation_becomes_the_menu_popover():
+    result = adapt(THEME_LAYOUT)
+    assert result.count(' id="site-navigation" popover>') == 1
+    assert result.count("<nav") == THEME_LAYOUT.count("<nav")
 
 
 def test_unknown_form_of_the_inline_script_stops_the_build():
-    strip = theme_tuning.StripInlineNavigationScript.preprocess
     changed = "<script>window.SphinxRtdTheme.Navigation.enable(1)</script>"
-    with pytest.raises(ExtensionError, match="layout.html"):
-        strip(None, changed, "!layout.html", "/theme/layout.html")
+    with pytest.raises(ExtensionError, match="layout.html.*INLINE_NAV_SCRIPT"):
+        adapt(changed)
+
+
+def test_unknown_form_of_the_theme_navigation_stops_the_build():
+    changed = THEME_LAYOUT.replace('class="wy-nav-side"',
+                                   'class="wy-nav-side wy-nav-new"')
+    with pytest.raises(ExtensionError, match="layout.html.*THEME_NAV"):
+        adapt(changed)
 
 
 def test_tables_are_wrapped_once_and_labelled_by_their_caption():
