@@ -1,0 +1,63 @@
+"""What a page asks for before it paints, kept small (see bench/RESULTS.md).
+
+Lighthouse showed that one script request on a reading page, however small
+and however deferred, makes its largest paint about two simulated round
+trips later on a slow link. So reading pages load no script; only the
+search page, which cannot work without them, has scripts. This test keeps
+it that way: a template change or an extension that adds a script (for
+example through ``html_js_files``) fails here, naming the page and the
+script.
+"""
+
+import pathlib
+
+from bs4 import BeautifulSoup
+
+#: Pages that need scripts to do their job.
+PAGES_WITH_SCRIPTS = {"search.html"}
+
+
+def scripts_on_reading_pages(root: pathlib.Path) -> list[str]:
+    """``page: script`` for every script on a page that should have none."""
+    findings = []
+    for page in sorted(root.rglob("*.html")):
+        name = page.relative_to(root).as_posix()
+        if name in PAGES_WITH_SCRIPTS or name.startswith("_"):
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            what = script.get("src") or "an inline script"
+            findings.append(
+                f"{name}:{script.sourceline}: loads {what}; reading pages "
+                "load no script (it delays their first paint on slow links, "
+                "see contributing/hosting.rst). Remove it, or do the job "
+                "with HTML and CSS.")
+    return findings
+
+
+def test_reading_pages_load_no_script(built_html):
+    findings = scripts_on_reading_pages(built_html)
+    assert not findings, "\n".join(findings)
+
+
+def test_search_page_has_its_scripts(built_html):
+    soup = BeautifulSoup((built_html / "search.html").read_text(
+        encoding="utf-8"), "lxml")
+    sources = [script.get("src", "") for script in soup.find_all("script")]
+    for wanted in ("searchtools.js", "searchindex.js",
+                   "search-text-fragments.js"):
+        assert any(wanted in source for source in sources), (
+            f"search.html does not load {wanted}: {sources}")
+
+
+def test_a_script_on_a_reading_page_is_named_with_its_line(tmp_path):
+    (tmp_path / "search.html").write_text(
+        '<html><head><script src="searchtools.js"></script></head></html>',
+        encoding="utf-8")
+    (tmp_path / "forum.html").write_text(
+        "<html>\n<head>\n<title>Forum</title>\n"
+        '<script defer src="_static/extra.js"></script>\n'
+        "</head>\n</html>\n", encoding="utf-8")
+    findings = scripts_on_reading_pages(tmp_path)
+    assert len(findings) == 1, findings
+    assert findings[0].startswith("forum.html:4: loads _static/extra.js")
