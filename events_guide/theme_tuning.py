@@ -357,6 +357,41 @@ def wrap_tables(body: str) -> str:
     return "".join(out)
 
 
+#: A table row's "row-odd"/"row-even" class: the theme stripes rows with
+#: :nth-child, so the classes only add bytes.
+ROW_CLASS = re.compile(r'<tr class="row-(?:odd|even)">')
+#: A table cell whose whole content is one paragraph.
+LONE_PARAGRAPH_CELL = re.compile(
+    r"<(td|th)(\s[^>]*)?><p>((?:(?!</?p[\s>]).)*?)</p>\s*</\1>", re.S)
+#: The brackets around a footnote reference's number, which the theme
+#: hides (``.footnote-reference > span.fn-bracket {display: none}``).
+HIDDEN_FOOTNOTE_BRACKETS = re.compile(
+    r'(<a class="footnote-reference brackets"[^>]*>)'
+    r'<span class="fn-bracket">\[</span>([^<]*)'
+    r'<span class="fn-bracket">\]</span></a>')
+
+
+def slim_markup(body: str) -> str:
+    """Drop markup that changes nothing a reader sees or hears.
+
+    Every page's HTML should reach the reader in the first two round trips
+    of a new connection (about 43 KB uncompressed; bench/RESULTS.md shows
+    a third one costing 150 ms on a slow link), and the event tables and
+    footnote references are much of the biggest pages' weight. So:
+
+    * the ``<p>`` around a table cell's only paragraph goes (reader.css
+      gives the cell the paragraph's line height);
+    * the ``row-odd``/``row-even`` classes go (the theme uses :nth-child);
+    * the brackets around footnote reference numbers go: the theme hides
+      them, so neither eyes nor screen readers get them.
+    """
+    body = ROW_CLASS.sub("<tr>", body)
+    body = HIDDEN_FOOTNOTE_BRACKETS.sub(r"\1\2</a>", body)
+    return LONE_PARAGRAPH_CELL.sub(
+        lambda match: (f"<{match.group(1)}{match.group(2) or ''}>"
+                       f"{match.group(3)}</{match.group(1)}>"), body)
+
+
 def with_heading_levels(markup: str) -> str:
     """Give the toctree captions (``role="heading"``) their level.
 
@@ -398,7 +433,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
         if str(getattr(css, "filename", css)) not in
         {"_static/pygments.css", "_static/css/theme.css"}]
     if context.get("body"):
-        context["body"] = with_heading_levels(wrap_tables(context["body"]))
+        context["body"] = with_heading_levels(
+            wrap_tables(slim_markup(context["body"])))
     toctree = context.get("toctree")
     if callable(toctree):
         context["toctree"] = lambda **kwargs: with_heading_levels(

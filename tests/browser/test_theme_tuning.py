@@ -65,6 +65,21 @@ def test_tables_are_wrapped_once_and_labelled_by_their_caption():
     assert theme_tuning.wrap_tables(wrapped) == wrapped
 
 
+def test_slim_markup_drops_only_what_nobody_sees():
+    body = ('<table><tr class="row-odd"><th class="head"><p>Dates</p></th>'
+            '<td><p>One</p></td><td><p>Two</p><p>Three</p></td>'
+            '<td><ul><li>x</li></ul></td></tr></table>'
+            '<p>Text<a class="footnote-reference brackets" href="#a" '
+            'id="id1" role="doc-noteref"><span class="fn-bracket">[</span>1'
+            '<span class="fn-bracket">]</span></a></p>')
+    assert theme_tuning.slim_markup(body) == (
+        '<table><tr><th class="head">Dates</th>'
+        '<td>One</td><td><p>Two</p><p>Three</p></td>'
+        '<td><ul><li>x</li></ul></td></tr></table>'
+        '<p>Text<a class="footnote-reference brackets" href="#a" '
+        'id="id1" role="doc-noteref">1</a></p>')
+
+
 def test_purge_keeps_used_rules_and_drops_the_rest():
     used = {"rst-content", "note", "<p>", "<div>", "<table>", "docutils",
             "<td>", "<tr>"}
