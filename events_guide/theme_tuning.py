@@ -13,9 +13,12 @@ What this extension changes, all at build time and all in the output folder
   needs) is dropped, and the navigation menu on narrow screens is an HTML
   popover (the ``popover`` attribute on the theme's ``<nav>`` and a
   ``popovertarget`` button), which the browser opens, closes and labels
-  without JavaScript. Only the search page loads scripts (Sphinx's search),
-  all deferred. Every script request before the first paint costs a reader
-  on a slow link a round trip; see bench/RESULTS.md.
+  without JavaScript. Only the search page has a script: a small deferred
+  loader (``_templates/search.html``) that fetches Sphinx's search scripts
+  when there is a query. Every script request before the first paint
+  costs a reader on a slow link round trips; see bench/RESULTS.md.
+* Markup that nobody sees or hears is left out (``slim_markup``), so that
+  the biggest pages still arrive in two round trips.
 * No inline script: the theme's ``layout.html`` ends with an inline
   ``SphinxRtdTheme.Navigation.enable(...)`` call outside any Jinja block, so
   a template override cannot drop it; a Jinja preprocessor removes exactly
@@ -61,9 +64,10 @@ DROPPED_SCRIPTS = frozenset({
     "_static/js/theme.js",
 })
 
-#: Sphinx's scripts that only the search page needs. (Sphinx 8 no longer
-#: marks the searched words on the page a result leads to by ``?highlight=``
-#: in its address, so reading pages lose nothing without them.)
+#: Sphinx's scripts that only the search page needs. Reading pages loaded
+#: them to mark the searched words on the page a result leads to; here the
+#: result links carry a text fragment instead, which the browser marks
+#: (_static/search-text-fragments.js).
 SEARCH_SCRIPTS = frozenset({
     "_static/documentation_options.js",
     "_static/doctools.js",
