@@ -21,7 +21,7 @@ TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
 from events_guide.sitecheck import (Site, format_report, links, load_site,
                                     sort_findings)
-from events_guide.sitecheck.findings import Finding
+from events_guide.findings import Finding
 
 
 

@@ -16,7 +16,7 @@ TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
 from events_guide import page_shape
 from events_guide.sitecheck import Site, format_report, load_site, structure
-from events_guide.sitecheck.findings import Finding
+from events_guide.findings import Finding
 
 
 

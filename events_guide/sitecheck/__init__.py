@@ -6,7 +6,7 @@ all at once. ``python -m events_guide.sitecheck doc/build/html`` runs every
 check from the command line.
 """
 
-from .findings import Finding, format_report, sort_findings
+from ..findings import Finding, format_report, sort_findings
 from .links import LINK_CHECKS, check_links, load_allowlist
 from .site import Site, load_site
 from .structure import STRUCTURE_CHECKS, check_structure

@@ -21,7 +21,7 @@ import re
 import tomllib
 import urllib.parse
 
-from .findings import Finding, sort_findings
+from ..findings import Finding, sort_findings
 from .site import Page, Site, clean_text
 
 ALLOWLIST_FILE = pathlib.Path(__file__).with_name("url_allowlist.toml")

@@ -12,13 +12,14 @@ Pages that Sphinx or an extension generates without a source file
 from __future__ import annotations
 
 import functools
-import os
 import pathlib
 import posixpath
 import re
 import urllib.parse
 
 from bs4 import BeautifulSoup
+
+from ..findings import display_path
 
 #: Source suffixes Sphinx may have read a page from, in the order tried.
 SOURCE_SUFFIXES = (".rst", ".md", ".txt")
@@ -29,17 +30,6 @@ ASSET_FOLDERS = ("_static/", "_images/", "_sources/", "_downloads/")
 _FIELD = re.compile(r"^:([A-Za-z][\w-]*):\s*(.*?)\s*$")
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
 _SPACES = re.compile(r"\s+")
-
-
-def display_path(path: pathlib.Path) -> str:
-    """A path as a contributor would type it: relative to the current
-    folder when it lies inside it (``doc/source/summit.rst``)."""
-    try:
-        relative = pathlib.Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive on Windows
-        return pathlib.Path(path).as_posix()
-    return pathlib.Path(path).as_posix() if relative.startswith("..") \
-        else relative
 
 
 def clean_text(node) -> str:

@@ -21,8 +21,8 @@ import re
 import urllib.parse
 
 from .. import page_shape
-from .findings import Finding, sort_findings
-from .site import Page, Site, clean_text, display_path
+from ..findings import Finding, display_path, sort_findings
+from .site import Page, Site, clean_text
 
 #: Generated pages that readers land on, checked like content pages
 #: (except for the description and the toctree, which they cannot have).

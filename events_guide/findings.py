@@ -1,8 +1,28 @@
-"""What a check reports, and how a list of reports is shown to a person."""
+"""One finding type for every check in the project, and how a list of
+them is shown to a person.
+
+The event data validation, the build's own checks and every check of the
+built site report :class:`Finding` objects, so that one report format (file,
+line, what is wrong, how to fix it) reaches the contributor whatever found
+the problem.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import pathlib
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A path as a contributor would type it: relative to the current
+    folder when it lies inside it (``doc/source/summit.rst``)."""
+    try:
+        relative = pathlib.Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return pathlib.Path(path).as_posix()
+    return pathlib.Path(path).as_posix() if relative.startswith("..") \
+        else relative
 
 
 @dataclasses.dataclass(frozen=True)
