@@ -10,9 +10,12 @@ site use Sphinx's own ``sphinx.testing`` fixtures with a root from
 import contextlib
 import io
 import pathlib
+import shutil
 
 import pytest
 from sphinx.cmd.build import build_main
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -25,6 +28,38 @@ TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
 def rootdir():
     """Where ``sphinx.testing`` finds the ``test-*`` roots."""
     return TEST_ROOTS
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> pathlib.Path:
+    """The checkout (what a separate Python process needs on its path)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def doc_source() -> pathlib.Path:
+    """The guide's source folder, ``doc/source``."""
+    return DOC_SOURCE
+
+
+@pytest.fixture(scope="session")
+def guide_data():
+    """The guide's own event data (whatever it holds today), checked."""
+    from events_guide import data
+
+    return data.load(DOC_SOURCE / data.DEFAULT_EVENTS_FILE,
+                     DOC_SOURCE / data.DEFAULT_KINDS_FILE)
+
+
+@pytest.fixture
+def copy_root(tmp_path):
+    """Copy ``tests/roots/test-<name>`` into this test's temporary folder
+    (to change it, or to build it twice); returns the copy's path."""
+    def copy(name: str, folder: str | None = None) -> pathlib.Path:
+        target = tmp_path / (folder or name)
+        shutil.copytree(TEST_ROOTS / f"test-{name}", target)
+        return target
+    return copy
 
 
 def strict_build(source: pathlib.Path, out: pathlib.Path,
@@ -89,3 +124,25 @@ def root_site(build_test_root):
                                TEST_ROOTS / f"test-{name}")
         return sites[name]
     return site
+
+
+@pytest.fixture
+def stopped_build(make_app, copy_root):
+    """Build a copy of a root whose input must stop the build (bad data, a
+    bad build date) with sphinx.testing; returns ``(exit status, log,
+    output folder)``.
+
+    The stop is a SystemExit, which SphinxTestApp does not clean up after
+    (it does for an Exception), so Sphinx's global registries are restored
+    here; otherwise later builds in the session warn that every directive
+    is already registered.
+    """
+    def build(name: str, **confoverrides):
+        source = copy_root(name)
+        log = io.StringIO()
+        with docutils_namespace(), pytest.raises(SystemExit) as stopped:
+            make_app("html", srcdir=source, freshenv=True, warning=log,
+                     status=io.StringIO(), confoverrides=confoverrides)
+        return (stopped.value.code, strip_colors(log.getvalue()),
+                source / "_build" / "html")
+    return build
