@@ -1,0 +1,14 @@
+"""The Sphinx extensions that ``doc/source/conf.py`` lists, one module or
+small package per concern, each with ``setup()`` last:
+
+``events_guide.ext.events``           the event data on the pages, and the
+                                      calendar feeds
+``events_guide.ext.freshness``        every page's ``:reviewed:`` date
+``events_guide.ext.page_summary``     a page's first paragraph as its
+                                      description
+``events_guide.ext.offline_formats``  the EPUB with the plain epub theme
+``events_guide.ext.build_date``       the one build date the others read
+                                      (set up by them, not listed)
+
+Every setting they add is named ``events_guide_*``.
+"""
