@@ -14,7 +14,8 @@ REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
 TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
-from events_guide import page_shape
+from events_guide.data import KindInfo
+from events_guide.data import kinds as kinds_registry
 from events_guide.sitecheck import Site, format_report, load_site, structure
 from events_guide.findings import Finding
 
@@ -39,17 +40,13 @@ def _assert_names(finding: Finding, source_file: str, line, html: str):
     assert "fix:" in text, text
 
 
-GOOD_KINDS = {"Summit": "summit"}
-
-
 def test_well_formed_site_passes_every_structure_check(root_site):
     site = root_site("structure-good")
     findings = [f for check in structure.STRUCTURE_CHECKS
-                if check is not structure.check_event_kinds
                 for f in check(site)]
-    findings += structure.check_event_kinds(site, GOOD_KINDS)
     assert findings == [], format_report(findings)
     assert structure.is_event_page(site.page("summit.html"))
+    assert not structure.is_event_page(site.page("notes.html"))
 
 
 # -- toctree and reachability ---------------------------------------------
@@ -172,12 +169,13 @@ def test_images_without_real_alt_text_are_named(root_site):
 
 
 # -- event pages ------------------------------------------------------------
+# The event pages are the pages each root's own _data/kinds.yaml names.
 
 def test_event_page_missing_section_is_named(root_site):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = _one(findings, "When and where")
     assert "missing" in finding.what
-    assert "events_guide/page_shape.py" in finding.fix
+    assert "events_guide/data/kinds.py" in finding.fix
     _assert_names(finding, "test-structure-events/summit.rst", None,
                   "summit.html")
 
@@ -186,7 +184,7 @@ def test_event_section_at_wrong_level_is_named(root_site):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = _one(findings, "How to take part")
     assert "is an h3, not an h2" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 28,
+    _assert_names(finding, "test-structure-events/summit.rst", 27,
                   "summit.html")
 
 
@@ -194,62 +192,69 @@ def test_event_sections_out_of_order_are_named(root_site):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = _one(findings, "Format", "event-section-order")
     assert "What it is, Format, Who it is for" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 18,
+    _assert_names(finding, "test-structure-events/summit.rst", 17,
                   "summit.html")
 
 
 def test_unexpected_event_section_is_named(root_site):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = _one(findings, "Trivia")
-    _assert_names(finding, "test-structure-events/summit.rst", 33,
+    _assert_names(finding, "test-structure-events/summit.rst", 32,
                   "summit.html")
 
 
 def test_a_new_event_page_is_checked_too(root_site):
-    """new-kind.rst is in no list: declaring :page-kind: event is enough."""
+    """new-kind.rst is in no code: the root's kinds.yaml naming it as the
+    page of a kind is enough; ptg.rst, which it does not name, is not an
+    event page."""
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = _one(findings, "How it has changed")
     _assert_names(finding, "test-structure-events/new-kind.rst", None,
                   "new-kind.html")
     assert len(findings) == 5, format_report(findings)
     assert findings == sorted(findings, key=Finding.sort_key)
+    assert not any(f.html == "ptg.html" for f in findings)
 
 
 def test_sections_come_from_the_one_declared_list(root_site, monkeypatch):
-    """Add a section to page_shape and every event page lacks it."""
-    monkeypatch.setattr(page_shape, "EVENT_PAGE_SECTIONS",
-                        page_shape.EVENT_PAGE_SECTIONS + ("Photos",))
+    """Add a section to EVENT_PAGE_SECTIONS and every event page lacks
+    it."""
+    monkeypatch.setattr(kinds_registry, "EVENT_PAGE_SECTIONS",
+                        kinds_registry.EVENT_PAGE_SECTIONS + ("Photos",))
     findings = structure.check_event_sections(root_site("structure-good"))
     assert [(f.html, f.subject) for f in findings] == [
         ("summit.html", "Photos")], format_report(findings)
 
 
 def test_missing_event_kind_page_is_named(root_site):
-    findings = structure.check_event_kinds(
-        root_site("structure-events"),
-        {"Summit": "summit", "PTG": "ptg", "Forum": "forum"})
+    findings = structure.check_event_kinds(root_site("structure-events"))
     forum = _one(findings, "Forum")
-    assert "has no page" in forum.what
+    assert "has no page" in forum.what and "(forum)" in forum.what
     assert forum.file.endswith("test-structure-events/forum.rst")
-    assert "forum.html" in str(forum) and "EVENT_KIND_PAGES" in forum.fix
-    ptg = _one(findings, "PTG")
-    assert ":page-kind:" in ptg.what
-    _assert_names(ptg, "test-structure-events/ptg.rst", 1, "ptg.html")
-    assert len(findings) == 2, format_report(findings)
+    assert "forum.html" in str(forum)
+    assert "test-structure-events/_data/kinds.yaml" in forum.fix
+    assert len(findings) == 1, format_report(findings)
 
 
 def test_event_kind_page_must_name_its_kind(root_site):
-    findings = structure.check_event_kinds(root_site("structure-good"),
-                                           {"Forum": "summit"})
+    kinds = {"forum": KindInfo.model_construct(name="Forum", page="summit")}
+    findings = structure.check_event_kinds(root_site("structure-good"), kinds)
     (finding,) = findings
     assert 'titled "The Summit"' in finding.what
-    _assert_names(finding, "test-structure-good/summit.rst", 8,
+    _assert_names(finding, "test-structure-good/summit.rst", 7,
                   "summit.html")
 
 
-def test_the_mission_kinds_are_declared():
-    assert set(page_shape.EVENT_KIND_PAGES) == {
-        "Summit", "Conference", "Forum", "PTG", "Days", "Meet-ups"}
+def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
+    source = copy_root("structure-good")
+    kinds_file = source / "_data" / "kinds.yaml"
+    kinds_file.write_text(kinds_file.read_text().replace(
+        "    length: A day.\n", ""))
+    site = Site(root_site("structure-good").html_dir, source)
+    (finding,) = structure.check_event_kinds(site)
+    assert finding.check == "event-data"
+    assert finding.file.endswith("_data/kinds.yaml") and finding.line == 4
+    assert "field 'length': is missing" in finding.what
 
 
 # -- dated facts ------------------------------------------------------------
