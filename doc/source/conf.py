@@ -133,7 +133,7 @@ sitemap_indent = 2
 
 # Open Graph tags and <meta name="description"> on every page. The
 # description is the page's first paragraph (its summary), handed to
-# opengraph by events_guide.page_summary. Pages carry no ``.. meta::``.
+# opengraph by events_guide.ext.page_summary. Pages carry no ``.. meta::``.
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_type = "website"
