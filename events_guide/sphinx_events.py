@@ -269,7 +269,11 @@ class _EventDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         self.note_dependencies()
-        return self.render()
+        result = self.render()
+        for node in result:
+            # Facts drawn from the data cite their sources in the data.
+            node["events_guide_from_data"] = True
+        return result
 
     def render(self) -> list[nodes.Node]:  # pragma: no cover - abstract
         raise NotImplementedError

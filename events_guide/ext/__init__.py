@@ -1,0 +1,1 @@
+"""Our Sphinx extensions, one module or small package per concern."""
