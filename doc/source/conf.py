@@ -77,6 +77,7 @@ extensions += [
     "events_guide.ext.page_summary",
     "events_guide.ext.offline_formats",
     "events_guide.theme_tuning",
+    "events_guide.ext.evidence",
 ]
 
 # -- 3. Strictness ----------------------------------------------------------
@@ -304,3 +305,9 @@ rinoh_documents = [
         "template": "_pdf/events-guide.rtt",
     },
 ]
+
+# -- 10. Evidence -------------------------------------------------------------
+# Every date and figure cites a source with a quote (events_guide.ext.evidence).
+# The contributing pages state facts about this project itself (its budgets,
+# its commands), which its own code and bench prove; they are not checked.
+events_guide_evidence_exclude = ["contributing/*"]

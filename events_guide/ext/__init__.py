@@ -3,6 +3,8 @@ small package per concern, each with ``setup()`` last:
 
 ``events_guide.ext.events``           the event data on the pages, and the
                                       calendar feeds
+``events_guide.ext.evidence``         every fact cites a quoted source; the
+                                      ``evidence`` builder for factcheck
 ``events_guide.ext.freshness``        every page's ``:reviewed:`` date
 ``events_guide.ext.page_summary``     a page's first paragraph as its
                                       description

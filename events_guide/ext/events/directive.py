@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import Event, EventData
 from ..build_date import build_day
 from .data import data_paths, event_data
+from .nodes import FROM_DATA
 
 
 class EventDirective(SphinxDirective):
@@ -37,7 +38,11 @@ class EventDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for path in data_paths(self.env.srcdir, self.config):
             self.env.note_dependency(str(path))
-        return self.render()
+        result = self.render()
+        for node in result:
+            # Facts drawn from the data cite their sources in the data.
+            node[FROM_DATA] = True
+        return result
 
     def render(self) -> list[nodes.Node]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -24,6 +24,11 @@ from ...data.feeds import feed_name
 #: Builders that get the feed files in their output folder.
 FEED_BUILDERS = ("html", "dirhtml", "singlehtml")
 
+#: Set on every node an event directive returns: the facts in it are drawn
+#: from the event data, whose sources carry the quotes, so the evidence
+#: check (events_guide.ext.evidence) does not ask the page to cite them.
+FROM_DATA = "events_guide_from_data"
+
 
 class feed_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils)
     """A link to the feed file ``feed``; ``subscribe`` for a webcal link."""
