@@ -37,6 +37,8 @@ kinds:
     sources:
       - title: OpenStack Pike release schedule
         url: https://releases.openstack.org/pike/schedule.html
+        quote: "The Pike Project Team Gathering will happen"
+        checked: 2026-11-30
 """
 
 GOOD_ENTRY = """\
@@ -52,6 +54,8 @@ events:
     sources:
       - title: Pike release schedule
         url: https://releases.openstack.org/pike/schedule.html
+        quote: "will happen 20-24 February 2017 in Atlanta"
+        checked: 2026-11-30
   - id: ptg-seeded-2020
     name: Seeded PTG
     kinds: [ptg]
@@ -62,11 +66,13 @@ events:
     sources:
       - title: Victoria release schedule
         url: https://releases.openstack.org/victoria/schedule.html
+        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"
+        checked: 2026-11-30
 """
 
 
 def _seed(old: str, new: str) -> str:
-    """The good file with one change in the second entry (lines 13-23)."""
+    """The good file with one change in the second entry (lines 15-27)."""
     head, seeded = GOOD_ENTRY.split("  - id: ptg-seeded-2020\n")
     assert old in seeded, old
     return head + "  - id: ptg-seeded-2020\n" + seeded.replace(old, new, 1)
@@ -74,7 +80,8 @@ def _seed(old: str, new: str) -> str:
 
 def _problem(text: str) -> EventDataError:
     with pytest.raises(EventDataError) as caught:
-        parse_events(text, SEEDED_FILE, SEEDED_KINDS)
+        parse_events(text, SEEDED_FILE, SEEDED_KINDS,
+                     today=datetime.date(2026, 11, 30))
     return caught.value
 
 
@@ -87,46 +94,60 @@ def test_the_good_file_loads():
 # (seeded change, field named, line named, words the message must hold)
 SEEDED_DEFECTS = {
     "required field missing": (
-        ("    name: Seeded PTG\n", ""), "name", 13, "is missing"),
+        ("    name: Seeded PTG\n", ""), "name", 15, "is missing"),
     "start not an ISO date": (
-        ("start: 2020-06-01", "start: 1 June 2020"), "start", 16,
+        ("start: 2020-06-01", "start: 1 June 2020"), "start", 18,
         "YYYY-MM-DD"),
     "start not a real day": (
-        ("start: 2020-06-01", "start: 2020-02-30"), "start", 16,
+        ("start: 2020-06-01", "start: 2020-02-30"), "start", 18,
         "not a real calendar date"),
     "end before start": (
-        ("end: 2020-06-05", "end: 2020-05-30"), "end", 17,
+        ("end: 2020-06-05", "end: 2020-05-30"), "end", 19,
         "before the start date"),
     "unknown kind": (
-        ("kinds: [ptg]", "kinds: [ptg, hackathon]"), "kinds[1]", 15,
+        ("kinds: [ptg]", "kinds: [ptg, hackathon]"), "kinds[1]", 17,
         "not a kind listed in kinds.yaml"),
     "kind listed twice": (
-        ("kinds: [ptg]", "kinds: [ptg, ptg]"), "kinds", 15, "twice"),
+        ("kinds: [ptg]", "kinds: [ptg, ptg]"), "kinds", 17, "twice"),
     "no place": (
-        ("    place: virtual\n", ""), "place", 13, "is missing"),
+        ("    place: virtual\n", ""), "place", 15, "is missing"),
     "place neither city nor virtual": (
-        ("place: virtual", "place: online"), "place", 18, "'virtual'"),
+        ("place: virtual", "place: online"), "place", 20, "'virtual'"),
     "in-person event without region": (
         ("place: virtual\n    format: virtual",
          "place: {city: Paris, country: France}\n    format: in-person"),
-        "region", 13, "needs its region"),
+        "region", 15, "needs its region"),
     "virtual event with a city": (
         ("place: virtual", "place: {city: Paris, country: France}"),
-        "format", 19, "place: virtual"),
+        "format", 21, "place: virtual"),
     "no source": (
         ("""    sources:
       - title: Victoria release schedule
         url: https://releases.openstack.org/victoria/schedule.html
-""", "    sources: []\n"), "sources", 20, "at least 1"),
+        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"
+        checked: 2026-11-30
+""", "    sources: []\n"), "sources", 22, "at least 1"),
     "source without https": (
-        ("https://releases", "http://releases"), "sources[0].url", 22,
+        ("https://releases", "http://releases"), "sources[0].url", 24,
         "expected form"),
     "misspelt field": (
         ("format: virtual", "format: virtual\n    regoin: Europe"),
-        "regoin", 20, "not a known field"),
+        "regoin", 22, "not a known field"),
     "year disagrees with the dates": (
-        ("format: virtual", "format: virtual\n    year: 2019"), "year", 20,
+        ("format: virtual", "format: virtual\n    year: 2019"), "year", 22,
         "does not match"),
+    "source without a quote": (
+        ('        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"\n', ""),
+        "sources[0].quote", 23, "is missing"),
+    "quote too long": (
+        ("Jun 01 - Jun 05 R-19 Virtual PTG", " ".join(["word"] * 31)),
+        "sources[0].quote", 25, "at most 30"),
+    "checked not a date": (
+        ("checked: 2026-11-30", "checked: last week"), "sources[0].checked",
+        26, "YYYY-MM-DD"),
+    "checked after the build date": (
+        ("checked: 2026-11-30", "checked: 2027-01-01"),
+        "sources[0].checked", 26, "after the build date 2026-11-30"),
 }
 
 
@@ -154,7 +175,7 @@ def test_unknown_kind_names_the_registrys_kinds():
 def test_duplicate_ids_name_both_entries():
     text = GOOD_ENTRY.replace("id: ptg-seeded-2020", "id: ptg-good-2017")
     message = str(_problem(text))
-    assert f"{SEEDED_FILE}:13:" in message
+    assert f"{SEEDED_FILE}:15:" in message
     assert "entry 'ptg-good-2017' (#2), field 'id'" in message
     assert "already used by entry #1" in message
 
@@ -162,7 +183,7 @@ def test_duplicate_ids_name_both_entries():
 def test_repeated_key_in_one_entry_is_an_error():
     message = str(_problem(_seed("format: virtual",
                                  "format: virtual\n    format: hybrid")))
-    assert f"{SEEDED_FILE}:20:" in message
+    assert f"{SEEDED_FILE}:22:" in message
     assert "'format' twice" in message
 
 
@@ -177,7 +198,7 @@ def test_all_problems_are_reported_in_one_run_sorted_by_line():
         "kinds: [ptg]", "kinds: [party]", 1)
     error = _problem(text)
     assert [(f.line, f.subject) for f in error.findings] == [
-        (4, "kinds[0]"), (17, "end")]
+        (4, "kinds[0]"), (19, "end")]
 
 
 def test_entry_without_id_is_named_by_its_index():

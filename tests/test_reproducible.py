@@ -11,6 +11,7 @@ iteration order leaking into the output shows up as a difference.
 Outside a git checkout (a source tarball) the tree is copied instead.
 """
 
+import datetime
 import filecmp
 import os
 import pathlib
@@ -21,8 +22,12 @@ import sys
 import pytest
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
-#: 2026-11-28 12:00 UTC: any fixed instant will do.
-SOURCE_DATE_EPOCH = "1795867200"
+#: Any fixed instant will do, as long as the guide is fresh on it: the
+#: start of today (UTC), so that no page's review or source's check date
+#: lies after it.
+SOURCE_DATE_EPOCH = str(int(datetime.datetime.now(datetime.timezone.utc)
+                            .replace(hour=0, minute=0, second=0,
+                                     microsecond=0).timestamp()))
 
 pytestmark = pytest.mark.slow
 

@@ -5,12 +5,14 @@ pydantic models, plus the calendar feeds built from them.
 Modules: yaml_source (YAML with line numbers), models (the rules),
 validation (pydantic errors -> findings), errors (EventDataError), kinds
 (the registry), events (events.yaml and EventData), wording (dates in
-words), feeds (iCalendar and JSON as bytes).
+words), feeds (iCalendar and JSON as bytes), citations (where each
+source is cited, for the fact-check job).
 
 Anything wrong in either file raises :class:`EventDataError`, whose
 ``findings`` name the file, line, entry and field and say how to fix it.
 """
 
+from .citations import cited_sources
 from .errors import CHECK, EventDataError
 from .events import EventData, load, load_events, parse_events
 from .kinds import (DEFAULT_KINDS_FILE, EVENT_PAGE_SECTIONS, event_pages,
@@ -27,6 +29,6 @@ __all__ = [
     "CHECK", "DEFAULT_EVENTS_FILE", "DEFAULT_KINDS_FILE",
     "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
     "FORMATS", "FORMAT_LABELS", "KindInfo", "Place", "REGIONS", "Source",
-    "day_label", "event_pages", "format_date_range", "kinds_on_page",
+    "cited_sources", "day_label", "event_pages", "format_date_range", "kinds_on_page",
     "load", "load_events", "load_kinds", "parse_events", "parse_kinds",
 ]

@@ -47,12 +47,14 @@ def _stray_keys(doc: YamlDocument) -> list[Finding]:
 
 
 def parse_events(text: str, path: str = "events.yaml",
-                 kinds: Optional[Iterable[str]] = None) -> tuple[Event, ...]:
+                 kinds: Optional[Iterable[str]] = None,
+                 today: Optional[datetime.date] = None) -> tuple[Event, ...]:
     """Check the text of an events file; return its events in file order.
 
     *kinds* are the kind ids of the registry (``None``: do not check the
-    kinds against it). Raises :class:`EventDataError`, and nothing else,
-    listing every problem.
+    kinds against it); *today* is the build date, which no source's
+    ``checked`` date may pass (``None``: not checked). Raises
+    :class:`EventDataError`, and nothing else, listing every problem.
     """
     doc = parse_yaml(text, path)
     entries = _top_level(doc)
@@ -72,7 +74,7 @@ def parse_events(text: str, path: str = "events.yaml",
         event, problems = validate_entry(
             doc, ("events", index), entry, Event, raw, hints=hints,
             default_hint="compare the entry with a correct one",
-            context={"kinds": kind_ids} if kind_ids is not None else None)
+            context={"kinds": kind_ids, "today": today})
         findings += problems
         if event is None:
             continue
@@ -92,8 +94,9 @@ def parse_events(text: str, path: str = "events.yaml",
 
 
 def load_events(path: str | os.PathLike,
-                kinds: Optional[Iterable[str]] = None) -> tuple[Event, ...]:
-    return parse_events(read_text(path), os.fspath(path), kinds)
+                kinds: Optional[Iterable[str]] = None,
+                today: Optional[datetime.date] = None) -> tuple[Event, ...]:
+    return parse_events(read_text(path), os.fspath(path), kinds, today)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,20 +131,22 @@ class EventData:
         return [e for e in self.newest_first() if not e.has_dates]
 
 
-def load(events_path: str | os.PathLike,
-         kinds_path: str | os.PathLike) -> EventData:
+def load(events_path: str | os.PathLike, kinds_path: str | os.PathLike,
+         today: Optional[datetime.date] = None) -> EventData:
     """Load and check both files; raise EventDataError naming every problem
     in both (an events file is checked against the registry only once the
-    registry itself is sound)."""
+    registry itself is sound). *today*: the build date, which no source's
+    ``checked`` date may pass."""
     findings: list[Finding] = []
     kinds: dict[str, KindInfo] = {}
     events: tuple[Event, ...] = ()
     try:
-        kinds = load_kinds(kinds_path)
+        kinds = load_kinds(kinds_path, today)
     except EventDataError as exc:
         findings += exc.findings
     try:
-        events = load_events(events_path, list(kinds) if kinds else None)
+        events = load_events(events_path, list(kinds) if kinds else None,
+                             today)
     except EventDataError as exc:
         findings += exc.findings
     if findings:

@@ -10,8 +10,10 @@ adding an entry to kinds.yaml and writing its page.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
+from typing import Optional
 
 from .errors import EventDataError, data_finding
 from .models import SLUG_PATTERN, KindInfo
@@ -34,9 +36,12 @@ EVENT_PAGE_SECTIONS = (
 )
 
 
-def parse_kinds(text: str, path: str = "kinds.yaml") -> dict[str, KindInfo]:
+def parse_kinds(text: str, path: str = "kinds.yaml",
+                today: Optional[datetime.date] = None
+                ) -> dict[str, KindInfo]:
     """Check the text of a kinds file; return the kinds by id, in file
-    order. Raises :class:`EventDataError` listing every problem."""
+    order (*today*: the build date, which no ``checked`` date may pass).
+    Raises :class:`EventDataError` listing every problem."""
     doc = parse_yaml(text, path)
     kinds_map = doc.data.get("kinds") if isinstance(doc.data, dict) else None
     if not isinstance(kinds_map, dict) or not kinds_map:
@@ -57,7 +62,7 @@ def parse_kinds(text: str, path: str = "kinds.yaml") -> dict[str, KindInfo]:
             continue
         info, problems = validate_entry(
             doc, ("kinds", kind_id), entry, KindInfo, raw, hints={},
-            default_hint=KIND_HINT)
+            default_hint=KIND_HINT, context={"today": today})
         findings += problems
         if info is not None:
             kinds[kind_id] = info
@@ -66,10 +71,11 @@ def parse_kinds(text: str, path: str = "kinds.yaml") -> dict[str, KindInfo]:
     return kinds
 
 
-def load_kinds(path: str | os.PathLike) -> dict[str, KindInfo]:
+def load_kinds(path: str | os.PathLike,
+               today: Optional[datetime.date] = None) -> dict[str, KindInfo]:
     """The registry in *path*: kind id -> :class:`KindInfo`, in file
     order."""
-    return parse_kinds(read_text(path), os.fspath(path))
+    return parse_kinds(read_text(path), os.fspath(path), today)
 
 
 def event_pages(kinds: dict[str, KindInfo]) -> list[str]:

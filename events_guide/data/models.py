@@ -18,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict,
                       StringConstraints, Tag, ValidationInfo,
                       field_validator)
 
+from ..claims import checked_problem, quote_problem
 from . import wording
 
 Region = Literal["Africa", "Asia", "Europe", "North America", "Oceania",
@@ -68,11 +69,43 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Source(_Model):
-    """Where a fact was read: a title and an https address."""
+def _usable_quote(quote: str) -> str:
+    problem = quote_problem(quote)
+    if problem:
+        raise ValueError(problem)
+    return quote
+
+
+def _checked_by_build_date(day: datetime.date,
+                           info: ValidationInfo) -> datetime.date:
+    today = (info.context or {}).get("today")
+    problem = checked_problem(day, today) if today else None
+    if problem:
+        raise ValueError(problem)
+    return day
+
+
+#: Words copied from the source, at most QUOTE_MAX_WORDS, that prove a fact.
+Quote = Annotated[Text, AfterValidator(_usable_quote)]
+#: The day a quote was read in its source: a real date, not after the
+#: build date (given as validation context ``{"today": date}``).
+CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date),
+                        AfterValidator(_checked_by_build_date)]
+
+
+class Link(_Model):
+    """A page to send readers to: a title and an https address."""
 
     title: Text
     url: HttpsUrl
+
+
+class Source(Link):
+    """Where a fact was read, and the proof: a verbatim quote from that
+    page and the day it was read there."""
+
+    quote: Quote
+    checked: CheckedDate
 
 
 class Place(_Model):
@@ -226,5 +259,5 @@ class KindInfo(_Model):
     frequency: Text
     organizer: Text
     where: Text
-    where_to_look: Source
+    where_to_look: Link
     sources: Annotated[list[Source], Field(min_length=1)]

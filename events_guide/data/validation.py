@@ -31,8 +31,10 @@ EVENT_HINTS = {
     "format": f"use one of: {', '.join(FORMATS)}; it must agree with place",
     "region": f"give the continent for an in-person or hybrid event (one "
               f"of: {', '.join(REGIONS)}); leave it out for a virtual one",
-    "sources": "list at least one source, each with a title and an https "
-               "url",
+    "sources": "list at least one source, each with a title, an https url, "
+               "a quote (the source's own words, at most 30, that prove "
+               "the dates and place) and checked (the day you read it "
+               "there, YYYY-MM-DD)",
     "note": "write the note as text, or leave the field out",
     "stand_in": "write true or false",
 }
@@ -40,7 +42,8 @@ EVENT_HINTS = {
 #: How to fix a kind in kinds.yaml, whatever its field.
 KIND_HINT = ("give the kind id (a slug such as ops-meetup) its facts: "
              "name, page (the page that covers it), audience, length, "
-             "format, frequency, organizer, where, where_to_look, sources")
+             "format, frequency, organizer, where, where_to_look (title, "
+             "url), sources (each with title, url, quote and checked)")
 
 
 def kinds_hint(kind_ids: Iterable[str] | None) -> str:

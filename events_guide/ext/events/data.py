@@ -13,6 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from ... import data
+from ..build_date import build_day
 from ..stop import stop_build
 
 _ENV_ATTR = "events_guide_data"
@@ -31,7 +32,8 @@ def event_data(env) -> data.EventData:
 
 def _load(app) -> None:
     try:
-        loaded = data.load(*data_paths(app.srcdir, app.config))
+        loaded = data.load(*data_paths(app.srcdir, app.config),
+                           today=build_day(app.config))
     except data.EventDataError as exc:
         count = len(exc.findings)
         stop_build(exc.findings, (

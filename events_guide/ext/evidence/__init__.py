@@ -89,7 +89,6 @@ def setup(app):
     app.add_config_value("events_guide_evidence_exclude", [], "env",
                          types=frozenset({list, tuple}))
     app.add_role("quote", quote_role)
-    app.add_event("events-guide-evidence")
     app.add_builder(EvidenceBuilder)
     app.connect("doctree-read", on_doctree_read)
     app.connect("env-purge-doc", on_env_purge_doc)

@@ -16,6 +16,8 @@ import pathlib
 from sphinx.builders.dummy import DummyBuilder
 from sphinx.util import logging
 
+from ...data import cited_sources
+
 logger = logging.getLogger(__name__)
 
 FILENAME = "evidence.json"
@@ -31,8 +33,10 @@ class EvidenceBuilder(DummyBuilder):
         notes = self.env.events_guide_source_notes
         records = [dataclasses.asdict(note) for docname in sorted(notes)
                    for note in notes[docname]]
-        for collect in self.app.emit("events-guide-evidence"):
-            records.extend(dataclasses.asdict(note) for note in collect)
+        if hasattr(self.config, "events_guide_events_file"):
+            records += cited_sources(
+                pathlib.Path(self.srcdir, self.config.events_guide_events_file),
+                pathlib.Path(self.srcdir, self.config.events_guide_kinds_file))
         target = pathlib.Path(self.outdir, FILENAME)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"sources": records}, indent=1,
