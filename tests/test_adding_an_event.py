@@ -1,17 +1,21 @@
 """Adding an event, as contributing/adding-an-event.rst says, keeps the
 guide green.
 
-A copy of ``doc/source`` gets one more real past event, appended to its
-``_data/events.yaml`` in the documented form (nothing else is touched).
+A copy of ``doc/source`` gets a real past event appended to its
+``_data/events.yaml`` in the documented form (the newest past Day, taken
+out of its place first; nothing else is touched).
 The copy must build strictly, show the event on its kind's page and in the
 feeds, and pass every site check and the published-URL inventory: no test
 or check may depend on how many events the guide holds.
 """
 
+import datetime
 import json
+import re
 import shutil
 
 import pytest
+import yaml
 
 from events_guide import url_inventory
 from events_guide.data import DEFAULT_EVENTS_FILE, load_kinds
@@ -19,36 +23,26 @@ from events_guide.sitecheck import Site, check_site, format_report
 
 pytestmark = pytest.mark.slow
 
-#: Real past events, each with a source that confirms its date and place;
-#: the test adds the first one the guide does not hold yet.
-CANDIDATES = {
-    "openinfra-days-china-2023": """\
-  - id: openinfra-days-china-2023
-    name: OpenInfra Days China 2023
-    kinds: [days]
-    start: 2023-12-01
-    end: 2023-12-01
-    place: {city: Beijing, country: China}
-    region: Asia
-    format: in-person
-    sources:
-      - title: OpenInfra Foundation 2023 annual report (OpenInfra Days China)
-        url: https://github.com/OpenStackweb/osf-website/blob/4f1a7aa0f6ed13438f81c840453eba1216d6ea8f/src/pages/annual-report/2023.md
-""",
-    "openinfra-day-sweden-2024": """\
-  - id: openinfra-day-sweden-2024
-    name: OpenInfra Day Sweden 2024
-    kinds: [days]
-    start: 2024-05-07
-    end: 2024-05-07
-    place: {city: Gothenburg, country: Sweden}
-    region: Europe
-    format: in-person
-    sources:
-      - title: OpenInfra blog, OpenInfra Days Europe 2024 schedule
-        url: https://github.com/OpenStackweb/osf-website/blob/306edb2d631501226f6d69d1401f72ae82edb0e2/src/pages/blog/introducing-2024%E2%80%99s-community-powered-regional-openinfra-summit-asia-and-openinfra-days-europe.md
-""",
-}
+#: The kind of the event the test adds.
+KIND = "days"
+
+
+def take_out_newest_past_event(text: str, kind: str) -> tuple[str, str, str]:
+    """Remove from an events file the newest past event of *kind* with both
+    dates; return the file without it, the entry's text and its id.
+
+    The test adds that real event back at the end of the file, exactly as
+    adding-an-event.rst tells a contributor to add one, so it never needs
+    a new candidate event however much the data grows.
+    """
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    past = [e for e in yaml.safe_load(text)["events"]
+            if kind in e["kinds"] and e.get("end") and e["end"] < today]
+    newest = max(past, key=lambda e: (e["end"], e["id"]))
+    block = re.search(r"(  - id: %s\n.*?)(?=\n  - id: |\n  # |\Z)"
+                      % re.escape(newest["id"]), text, re.S)
+    rest = text[:block.start()] + text[block.end():]
+    return rest, block.group(1).rstrip("\n") + "\n", newest["id"]
 
 
 #: Files outside doc/source that the sources include, relative to the
@@ -67,13 +61,9 @@ def guide_with_one_more_event(repo_root, doc_source, tmp_path_factory):
         (checkout / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(repo_root / name, checkout / name)
     events = copy / DEFAULT_EVENTS_FILE
-    text = events.read_text(encoding="utf-8")
-    new_id = next((ident for ident in CANDIDATES
-                   if f"id: {ident}\n" not in text), None)
-    if new_id is None:
-        pytest.skip("the guide holds every candidate event; add another "
-                    "real past event to CANDIDATES")
-    events.write_text(text.rstrip("\n") + "\n\n" + CANDIDATES[new_id],
+    rest, entry, new_id = take_out_newest_past_event(
+        events.read_text(encoding="utf-8"), KIND)
+    events.write_text(rest.rstrip("\n") + "\n\n" + entry,
                       encoding="utf-8")
     return copy, new_id
 
@@ -85,15 +75,19 @@ def added_html(guide_with_one_more_event, strict_sphinx_build,
     return strict_sphinx_build(source, tmp_path_factory.mktemp("added-out"))
 
 
-def test_the_new_event_is_on_its_page_and_in_the_feeds(
+def test_the_new_event_is_on_its_pages_and_in_the_feeds(
         guide_with_one_more_event, added_html):
     source, new_id = guide_with_one_more_event
     kinds = load_kinds(source / "_data" / "kinds.yaml")
-    page = (added_html / f"{kinds['days'].page}.html").read_text()
-    assert CANDIDATES[new_id].split("name: ", 1)[1].split("\n")[0] in page
     feed = json.loads((added_html / "feeds" / "events.json").read_text())
-    assert new_id in {event["id"] for event in feed["events"]}
-    assert f"UID:{new_id}@" in (added_html / "feeds" / "days.ics").read_text()
+    (event,) = [e for e in feed["events"] if e["id"] == new_id]
+    # The newest past event of its kind is among the latest on its page,
+    # and every event is on the page of its year.
+    for page in (f"{kinds[KIND].page}.html",
+                 f"history/{event['start'][:4]}.html"):
+        assert event["name"] in (added_html / page).read_text(), page
+    assert f"UID:{new_id}@" in (added_html / "feeds" / f"{KIND}.ics"
+                                ).read_text()
 
 
 def test_every_site_check_passes(guide_with_one_more_event, added_html):

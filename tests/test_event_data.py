@@ -145,6 +145,9 @@ SEEDED_DEFECTS = {
     "checked not a date": (
         ("checked: 2026-11-30", "checked: last week"), "sources[0].checked",
         26, "YYYY-MM-DD"),
+    "note too long": (
+        ("format: virtual", "format: virtual\n    note: " + "word " * 26),
+        "note", 22, "more than 25"),
     "checked after the build date": (
         ("checked: 2026-11-30", "checked: 2027-01-01"),
         "sources[0].checked", 26, "after the build date 2026-11-30"),

@@ -17,8 +17,8 @@ from .errors import CHECK, EventDataError
 from .events import EventData, load, load_events, parse_events
 from .kinds import (DEFAULT_KINDS_FILE, EVENT_PAGE_SECTIONS, event_pages,
                     kinds_on_page, load_kinds, parse_kinds)
-from .models import (FORMAT_LABELS, FORMATS, REGIONS, Event, KindInfo, Place,
-                     Source)
+from .models import (FORMAT_LABELS, FORMATS, ONLINE, REGION_GROUPS, REGIONS,
+                     Event, KindInfo, Link, Place, Source, region_slug)
 from .wording import day_label, format_date_range
 
 #: Where the events live, relative to the source folder (the default of
@@ -28,7 +28,8 @@ DEFAULT_EVENTS_FILE = "_data/events.yaml"
 __all__ = [
     "CHECK", "DEFAULT_EVENTS_FILE", "DEFAULT_KINDS_FILE",
     "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
-    "FORMATS", "FORMAT_LABELS", "KindInfo", "Place", "REGIONS", "Source",
+    "FORMATS", "FORMAT_LABELS", "KindInfo", "Link", "ONLINE", "Place",
+    "REGIONS", "REGION_GROUPS", "Source", "region_slug",
     "cited_sources", "day_label", "event_pages", "format_date_range", "kinds_on_page",
     "load", "load_events", "load_kinds", "parse_events", "parse_kinds",
 ]

@@ -122,6 +122,21 @@ class EventData:
                   and (e.end or e.start) >= today]
         return min(coming, key=lambda e: e.sort_key, default=None)
 
+    def in_region(self, group: str) -> list[Event]:
+        """Events of a region group (a continent or online), newest
+        first."""
+        return [e for e in self.newest_first() if e.region_group == group]
+
+    def years(self) -> list[int]:
+        """Every year with an event on record, oldest first."""
+        return sorted({e.known_year for e in self.events
+                       if e.known_year is not None})
+
+    def of_year(self, year: int) -> list[Event]:
+        """The events of *year*, oldest first (as a calendar reads)."""
+        return sorted((e for e in self.events if e.known_year == year),
+                      key=lambda e: e.sort_key)
+
     def in_calendar(self) -> list[Event]:
         """Events with both dates verified, oldest first (feed order)."""
         return sorted((e for e in self.events if e.has_dates),

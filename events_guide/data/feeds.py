@@ -17,15 +17,22 @@ from typing import Optional
 import icalendar
 
 from .events import EventData
-from .models import Event
+from .models import REGION_GROUPS, Event, region_slug
 
 PRODID = "-//OpenStack Events Guide//events-guide//EN"
 ALL_EVENTS = "events"
+#: The folder, inside the feeds folder, of the calendars per region.
+REGIONS_FOLDER = "regions"
 
 
 def feed_name(kind: Optional[str], suffix: str = "ics") -> str:
     """``events.ics`` for every event, ``ptg.ics`` for one kind."""
     return f"{kind or ALL_EVENTS}.{suffix}"
+
+
+def region_feed_name(group: str) -> str:
+    """``regions/north-america.ics``: the calendar of one region group."""
+    return f"{REGIONS_FOLDER}/{region_slug(group)}.ics"
 
 
 def event_uid(event: Event, uid_domain: str) -> str:
@@ -60,22 +67,39 @@ def _calendar_entry(event: Event, data: EventData, uid_domain: str,
     return entry
 
 
-def build_calendar(data: EventData, kind: Optional[str], *,
-                   uid_domain: str, stamp: datetime.datetime) -> bytes:
-    """The iCalendar file for *kind* (``None``: every kind)."""
+def _calendar(data: EventData, title: str, keep, *, uid_domain: str,
+              stamp: datetime.datetime) -> bytes:
+    """An iCalendar file of the dated events that *keep* accepts."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    title = ("OpenStack community events" if kind is None
-             else f"OpenStack community events: {data.kinds[kind].name}")
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     for event in data.in_calendar():
-        if kind is None or kind in event.kinds:
+        if keep(event):
             calendar.add_component(
                 _calendar_entry(event, data, uid_domain, stamp))
     return calendar.to_ical()
+
+
+def build_calendar(data: EventData, kind: Optional[str], *,
+                   uid_domain: str, stamp: datetime.datetime) -> bytes:
+    """The iCalendar file for *kind* (``None``: every kind)."""
+    title = ("OpenStack community events" if kind is None
+             else f"OpenStack community events: {data.kinds[kind].name}")
+    return _calendar(data, title,
+                     lambda event: kind is None or kind in event.kinds,
+                     uid_domain=uid_domain, stamp=stamp)
+
+
+def build_region_calendar(data: EventData, group: str, *, uid_domain: str,
+                          stamp: datetime.datetime) -> bytes:
+    """The iCalendar file of one region group (a continent, or online)."""
+    where = "online" if group == "Online" else f"in {group}"
+    return _calendar(data, f"OpenStack community events {where}",
+                     lambda event: event.region_group == group,
+                     uid_domain=uid_domain, stamp=stamp)
 
 
 def _json_record(event: Event, uid_domain: str) -> dict:
@@ -105,12 +129,17 @@ def build_json(data: EventData, *, uid_domain: str,
 def feed_files(data: EventData, *, uid_domain: str,
                stamp: datetime.datetime) -> dict[str, bytes]:
     """Every feed file name with its content: one calendar for all events,
-    one per kind of the registry, and the JSON file."""
+    one per kind of the registry, one per region group (every continent and
+    online, whether or not it has events yet, so that the addresses stay),
+    and the JSON file."""
     files = {feed_name(None): build_calendar(
         data, None, uid_domain=uid_domain, stamp=stamp)}
     for kind in data.kinds:
         files[feed_name(kind)] = build_calendar(
             data, kind, uid_domain=uid_domain, stamp=stamp)
+    for group in REGION_GROUPS:
+        files[region_feed_name(group)] = build_region_calendar(
+            data, group, uid_domain=uid_domain, stamp=stamp)
     files[feed_name(None, "json")] = build_json(
         data, uid_domain=uid_domain, stamp=stamp)
     return files

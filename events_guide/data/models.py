@@ -25,6 +25,17 @@ Region = Literal["Africa", "Asia", "Europe", "North America", "Oceania",
                  "South America"]
 REGIONS: tuple[str, ...] = get_args(Region)
 
+#: The group of events held online, beside the continents.
+ONLINE = "Online"
+#: Where readers look for events near them: each continent, then online.
+REGION_GROUPS: tuple[str, ...] = (*REGIONS, ONLINE)
+
+
+def region_slug(group: str) -> str:
+    """``north-america`` for North America: the group's name in URLs."""
+    return group.lower().replace(" ", "-")
+
+
 EventFormat = Literal["in-person", "virtual", "hybrid"]
 FORMATS: tuple[str, ...] = get_args(EventFormat)
 FORMAT_LABELS = {"in-person": "In person", "virtual": "Virtual",
@@ -93,10 +104,30 @@ CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date),
                         AfterValidator(_checked_by_build_date)]
 
 
+#: The longest note an event may carry: what a reader needs to know about
+#: its dates or its nature. How a fact was found goes in a YAML comment.
+NOTE_MAX_WORDS = 25
+
+
+def _short_note(note: str) -> str:
+    words = len(note.split())
+    if words > NOTE_MAX_WORDS:
+        raise ValueError(f"the note has {words} words, more than "
+                         f"{NOTE_MAX_WORDS}")
+    return note
+
+
+Note = Annotated[Text, AfterValidator(_short_note)]
+
+
+#: A link's words: short enough to sit in a table cell.
+Title = Annotated[Text, StringConstraints(max_length=100)]
+
+
 class Link(_Model):
     """A page to send readers to: a title and an https address."""
 
-    title: Text
+    title: Title
     url: HttpsUrl
 
 
@@ -150,7 +181,7 @@ class Event(_Model):
     format: EventFormat
     region: Optional[Region] = Field(default=None, validate_default=True)
     sources: Annotated[list[Source], Field(min_length=1)]
-    note: Optional[Text] = None
+    note: Optional[Note] = None
     stand_in: StrictBool = False
 
     @field_validator("kinds")
@@ -225,11 +256,22 @@ class Event(_Model):
         return self.start is not None and self.end is not None
 
     @property
+    def known_year(self) -> Optional[int]:
+        """The year of the event, from its dates or its ``year``."""
+        known = self.start or self.end
+        return known.year if known else self.year
+
+    @property
     def sort_key(self) -> tuple:
         known = self.start or self.end
         if known:
             return (known.year, known.month, known.day, self.id)
         return (self.year or 0, self.month or 0, 0, self.id)
+
+    @property
+    def region_group(self) -> str:
+        """The continent, or :data:`ONLINE` for a virtual event."""
+        return ONLINE if self.is_virtual else self.region
 
     @property
     def place_label(self) -> str:

@@ -31,11 +31,14 @@ EVENT_HINTS = {
     "format": f"use one of: {', '.join(FORMATS)}; it must agree with place",
     "region": f"give the continent for an in-person or hybrid event (one "
               f"of: {', '.join(REGIONS)}); leave it out for a virtual one",
-    "sources": "list at least one source, each with a title, an https url, "
+    "sources": "list at least one source, each with a title (at most 100 "
+               "characters), an https url, "
                "a quote (the source's own words, at most 30, that prove "
                "the dates and place) and checked (the day you read it "
                "there, YYYY-MM-DD)",
-    "note": "write the note as text, or leave the field out",
+    "note": "keep the note to what a reader needs, in at most 25 words "
+            "(how you found a fact goes in a # comment above the entry), "
+            "or leave the field out",
     "stand_in": "write true or false",
 }
 

@@ -5,12 +5,15 @@ Directives (one module each):
 
 ``.. event-comparison::``      the kinds side by side, in one table
 ``.. event-glance:: KIND``     a kind's "at a glance" box
-``.. event-history:: KIND``    a kind's events on record, newest first
+``.. event-history:: KIND``    a kind's latest events, and its years
 ``.. next-event:: [KIND]``     the next event of a kind (or of every kind,
                                as a table), or "none announced yet"
 ``.. event-feeds:: [KIND]``    download/subscribe links for the feeds
-``.. event-index:: region|format``  every event grouped by continent or by
-                               format, one section per group
+``.. event-index:: region|format``  one section per continent (with its
+                               feed) or per format: latest events, years
+
+Every event of a year is on a generated year page (:mod:`.archive`,
+``history/<year>.html``); the lists above stay short (:mod:`.recent`).
 
 KIND is an id from the kinds registry (``_data/kinds.yaml``). A new
 directive is a new module here with a ``setup_<name>(app)`` called below.
@@ -28,6 +31,7 @@ the build before any page or feed is written. Pages that show event data
 depend on the YAML files, so editing them rebuilds those pages.
 """
 
+from .archive import setup_archive
 from .comparison import setup_comparison
 from .data import setup_data
 from .event_feeds import setup_event_feeds
@@ -36,13 +40,13 @@ from .feeds import setup_feeds
 from .glance import setup_glance
 from .history import setup_history
 from .next_event import setup_next_event
-from .nodes import setup_feed_links
+from .nodes import setup_output_links
 
 
 def setup(app):
     app.setup_extension("events_guide.ext.build_date")
     setup_data(app)
-    setup_feed_links(app)
+    setup_output_links(app)
     setup_comparison(app)
     setup_glance(app)
     setup_history(app)
@@ -50,5 +54,6 @@ def setup(app):
     setup_event_feeds(app)
     setup_event_index(app)
     setup_feeds(app)
+    setup_archive(app)
     return {"version": "2.0", "parallel_read_safe": True,
             "parallel_write_safe": True, "env_version": 2}

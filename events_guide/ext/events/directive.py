@@ -14,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...data import Event, EventData
 from ..build_date import build_day
+from . import render as cells
 from .data import data_paths, event_data
 from .nodes import FROM_DATA
 
@@ -70,30 +71,11 @@ class EventDirective(SphinxDirective):
         ref += nodes.inline("", info.name, classes=["xref", "std", "std-doc"])
         return ref
 
-    # -- cells ----------------------------------------------------------------
+    # -- cells (see render.py) ------------------------------------------------
 
     def dates_cell(self, event: Event) -> list[nodes.Node]:
-        cell: list[nodes.Node] = [nodes.Text(event.dates_label)]
-        if event.start is not None and event.start > self.today:
-            cell += [nodes.Text(" "), nodes.strong("", "(upcoming)")]
-        return cell
+        return cells.dates_cell(event, self.today)
 
-    @staticmethod
-    def event_cell(event: Event) -> list[nodes.Node]:
-        cell: list[nodes.Node] = [nodes.Text(event.name)]
-        if event.stand_in:
-            cell += [nodes.Text(" "), nodes.emphasis(
-                "", "(held instead, not counted as one)")]
-        if event.note:
-            cell += [nodes.Text(" — "), nodes.emphasis("", event.note)]
-        return cell
-
-    @staticmethod
-    def where_cell(event: Event) -> list[nodes.Node]:
-        return [nodes.Text(event.place_label)]
-
-    @staticmethod
-    def format_cell(event: Event) -> list[nodes.Node]:
-        if event.is_virtual:
-            return [nodes.strong("", "Virtual")]
-        return [nodes.Text(event.format_label)]
+    event_cell = staticmethod(cells.event_cell)
+    where_cell = staticmethod(cells.where_cell)
+    format_cell = staticmethod(cells.format_cell)

@@ -1,13 +1,16 @@
 """``.. event-feeds:: [KIND]`` -- links to the calendar feeds: one kind's
-in a sentence, or every feed in a table with its number of events and
-the events left out of the calendars."""
+in a sentence, or every feed in two tables (per kind, per region) with
+their numbers of events, and what is left out of the calendars."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
+from ...data import REGION_GROUPS
+from ...data.feeds import feed_name, region_feed_name
+from .archive import INDEX_PAGE
 from .directive import EventDirective
-from .nodes import feed_links, json_link
+from .nodes import feed_links, json_link, page_link
 from .render import count, table
 
 
@@ -20,21 +23,32 @@ class EventFeeds(EventDirective):
             para = nodes.paragraph(classes=["events-guide-feeds"])
             para += nodes.Text(
                 f"Calendar of {self.data.kinds[kind].name} events: ")
-            para += feed_links(kind)
+            para += feed_links(feed_name(kind))
             para += [nodes.Text("; or "), json_link(), nodes.Text(".")]
             return [para]
-        return [self.feeds_table(), self.json_paragraph(),
-                *self.left_out()]
+        return [self.kinds_table(), self.regions_table(),
+                self.json_paragraph(), *self.left_out()]
 
-    def feeds_table(self) -> nodes.table:
+    def kinds_table(self) -> nodes.table:
         calendar = self.data.in_calendar()
-        rows = [["All events", str(len(calendar)), feed_links(None)]]
+        rows = [["All events", str(len(calendar)),
+                 feed_links(feed_name(None))]]
         for kind in self.data.kinds:
             in_kind = sum(1 for e in calendar if kind in e.kinds)
             rows.append([self.kind_link(kind), str(in_kind),
-                         feed_links(kind)])
+                         feed_links(feed_name(kind))])
         return table("One calendar feed for all events and one per kind",
                      ["Feed", "Events with dates", "Links"], rows,
+                     classes=["events-guide-feeds"])
+
+    def regions_table(self) -> nodes.table:
+        calendar = self.data.in_calendar()
+        rows = [[group, str(sum(1 for e in calendar
+                                if e.region_group == group)),
+                 feed_links(region_feed_name(group))]
+                for group in REGION_GROUPS]
+        return table("One calendar feed per region", ["Region",
+                     "Events with dates", "Links"], rows,
                      classes=["events-guide-feeds"])
 
     @staticmethod
@@ -48,10 +62,11 @@ class EventFeeds(EventDirective):
         left_out = self.data.left_out_of_calendar()
         if not left_out:
             return []
-        names = "; ".join(f"{e.name}: {e.dates_label}" for e in left_out)
-        return [nodes.paragraph("", (
-            "Left out of the calendar files because no source confirms "
-            f"both of their dates ({count(len(left_out))}): {names}."))]
+        return [nodes.paragraph("", "", nodes.Text(
+            f"{count(len(left_out))} on record have no verified dates, so "
+            "the calendar files leave them out; the page of each year "
+            "lists them with what is known ("),
+            page_link("events year by year", INDEX_PAGE), nodes.Text(")."))]
 
 
 def setup_event_feeds(app) -> None:

@@ -1,5 +1,7 @@
-"""``.. event-index:: region|format`` -- every event grouped by continent
-(online events last) or by format, one section per group.
+"""``.. event-index:: region|format`` -- one section per continent (online
+events last) or per format: how many events it has on record, its
+calendar feed (per region), its upcoming and latest events, and the years
+it has events in.
 
 Put it last in its section: the sections it makes become subsections of
 the section it sits in.
@@ -9,31 +11,26 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...data import FORMAT_LABELS, FORMATS, Event
+from ...data import FORMAT_LABELS, FORMATS, REGION_GROUPS, Event
+from ...data.feeds import region_feed_name
 from .directive import EventDirective
+from .nodes import feed_links
+from .recent import latest, years_paragraph
 from .render import count, source_links, table
 
-ONLINE = "Online"
+
+def by_region(data) -> list[tuple[str, list[Event], str | None]]:
+    """(title, events newest first, feed name) per continent, then online;
+    every group, with events or not: each has its feed."""
+    return [(group, data.in_region(group), region_feed_name(group))
+            for group in REGION_GROUPS]
 
 
-def by_region(events: list[Event]):
-    """Groups by continent, sorted, then the online events; titles."""
-    groups: dict[str, list[Event]] = {}
-    for event in events:
-        groups.setdefault(ONLINE if event.is_virtual else event.region,
-                          []).append(event)
-    order = sorted(key for key in groups if key != ONLINE)
-    if ONLINE in groups:
-        order.append(ONLINE)
-    return {key: groups[key] for key in order}, {k: k for k in order}
-
-
-def by_format(events: list[Event]):
-    """One group per format, in the data's order, even when empty."""
-    groups: dict[str, list[Event]] = {fmt: [] for fmt in FORMATS}
-    for event in events:
-        groups[event.format].append(event)
-    return groups, FORMAT_LABELS
+def by_format(data) -> list[tuple[str, list[Event], str | None]]:
+    """(title, events newest first, no feed) per format."""
+    newest = data.newest_first()
+    return [(FORMAT_LABELS[fmt], [e for e in newest if e.format == fmt],
+             None) for fmt in FORMATS]
 
 
 GROUPINGS = {"region": by_region, "format": by_format}
@@ -41,34 +38,50 @@ GROUPINGS = {"region": by_region, "format": by_format}
 
 class EventIndex(EventDirective):
     required_arguments = 1
-    COLUMNS = ["Dates", "Event", "Kind", "Where", "Sources"]
-    EMPTY = "No event of this format is recorded yet."
+    #: The first source of each event (the year pages list them all).
+    COLUMNS = ["Dates", "Event", "Kind", "Where", "Source"]
+    #: How many past events each group shows besides the upcoming ones.
+    RECENT = 4
 
     def render(self):
         grouping = self.arguments[0].strip()
         if grouping not in GROUPINGS:
             raise self.error(f"{self.name}: group by 'region' or 'format', "
                              f"not {grouping!r}")
-        groups, titles = GROUPINGS[grouping](self.data.newest_first())
-        return [self.section(titles[key], events)
-                for key, events in groups.items()]
+        return [self.section(title, events, feed)
+                for title, events, feed in GROUPINGS[grouping](self.data)]
 
-    def section(self, title: str, events: list[Event]) -> nodes.section:
+    def section(self, title: str, events: list[Event],
+                feed: str | None) -> nodes.section:
         section = nodes.section()
         section["names"].append(nodes.fully_normalize_name(title))
         section += nodes.title("", title)
         self.state.document.note_implicit_target(section, section)
+        section += self.summary(title, events, feed)
         if not events:
-            section += nodes.paragraph("", self.EMPTY)
             return section
+        shown = latest(events, self.today, self.RECENT)
         rows = [[self.dates_cell(e), self.event_cell(e),
                  [nodes.Text(", ".join(self.data.kinds[k].name
                                        for k in e.kinds))],
-                 self.where_cell(e), source_links(e.sources)]
-                for e in events]
-        section += table(f"{title}: {count(len(rows))}, newest first",
-                         self.COLUMNS, rows, classes=["events-guide-index"])
+                 self.where_cell(e), source_links(e.sources[:1])]
+                for e in shown]
+        section += table(f"{title}: the latest {count(len(shown))}, newest "
+                         "first", self.COLUMNS, rows,
+                         classes=["events-guide-index"])
+        section += years_paragraph(f"Every event of {title} on record, "
+                                   "year by year:", events)
         return section
+
+    @staticmethod
+    def summary(title: str, events: list[Event],
+                feed: str | None) -> nodes.paragraph:
+        para = nodes.paragraph("", f"{count(len(events))} on record.")
+        if feed is not None:
+            para += nodes.Text(f" Calendar of the events of {title}: ")
+            para += feed_links(feed)
+            para += nodes.Text(".")
+        return para
 
 
 def setup_event_index(app) -> None:

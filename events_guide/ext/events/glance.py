@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ...data.feeds import feed_name
 from .directive import EventDirective
 from .nodes import feed_links
 from .render import as_nodes, none_announced, source_links
@@ -32,7 +33,7 @@ class EventGlance(EventDirective):
             ("Organised by", info.organizer),
             ("Where", info.where),
             ("Next", self.next_text(kind)),
-            ("Calendar", feed_links(kind)),
+            ("Calendar", feed_links(feed_name(kind))),
             ("Sources", source_links(info.sources)),
         ]
         field_list = nodes.field_list()

@@ -1,17 +1,23 @@
-"""``.. event-history:: KIND`` -- a kind's events on record, newest first,
-saying which dates no source confirms."""
+"""``.. event-history:: KIND`` -- a kind's latest events, newest first,
+saying which dates no source confirms, then links to the year pages that
+hold every event on record."""
 
 from __future__ import annotations
 
 from docutils import nodes
 
 from .directive import EventDirective
-from .render import count, source_links, table, where_to_look
+from .recent import latest, years_paragraph
+from .render import (NOT_VERIFIED, count, source_links, table,
+                     where_to_look)
 
 
 class EventHistory(EventDirective):
     required_arguments = 1
-    COLUMNS = ["Dates", "Event", "Where", "Format", "Sources"]
+    #: The first source of each event (the year pages list them all).
+    COLUMNS = ["Dates", "Event", "Where", "Format", "Source"]
+    #: How many past events the table shows besides the upcoming ones.
+    RECENT = 5
 
     def render(self):
         kind = self.kind_argument()
@@ -22,19 +28,20 @@ class EventHistory(EventDirective):
                 f"The guide's event data holds no dated {info.name} yet: "
                 "they are organised and announced locally. See "),
                 where_to_look(info), nodes.Text("."))]
+        shown = latest(events, self.today, self.RECENT)
         rows = [[self.dates_cell(e), self.event_cell(e), self.where_cell(e),
-                 self.format_cell(e), source_links(e.sources)]
-                for e in events]
-        caption = f"{info.name}: {count(len(events))} on record, newest first"
+                 self.format_cell(e), source_links(e.sources[:1])]
+                for e in shown]
+        caption = (f"{info.name}: {count(len(events))} on record"
+                   + (f", the latest {len(shown)}" if len(shown) <
+                      len(events) else "") + ", newest first")
         result: list[nodes.Node] = [table(caption, self.COLUMNS, rows,
                                           classes=["events-guide-history"])]
-        unverified = sum(1 for e in events if not e.has_dates)
-        if unverified:
-            result.append(nodes.paragraph("", (
-                f"Dates marked \"not verified\" ({count(unverified)} in "
-                "this table) are ones that no source the guide could check "
-                "confirms. The guide does not guess them, and leaves those "
-                "events out of the calendar feeds.")))
+        if any(not e.has_dates for e in shown):
+            result.append(nodes.paragraph("", NOT_VERIFIED))
+        result.append(years_paragraph(
+            f"Every {info.name} on record, with its sources, on the page of "
+            "its year:", events))
         return result
 
 

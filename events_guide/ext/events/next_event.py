@@ -7,6 +7,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...data import day_label
+from ...data.feeds import feed_name
 from .directive import EventDirective
 from .nodes import feed_links
 from .render import none_announced, source_links, table
@@ -30,10 +31,10 @@ class NextEvent(EventDirective):
         if upcoming is None:
             return [self.kind_link(kind),
                     none_announced(self.data.kinds[kind], capital=True),
-                    "—", "—", feed_links(kind)]
+                    "—", "—", feed_links(feed_name(kind))]
         return [self.kind_link(kind), upcoming.name,
                 self.dates_cell(upcoming), self.where_cell(upcoming),
-                feed_links(kind)]
+                feed_links(feed_name(kind))]
 
     def sentence(self, kind: str) -> nodes.paragraph:
         info = self.data.kinds[kind]
@@ -52,7 +53,7 @@ class NextEvent(EventDirective):
                                + " (source: ")
             para += source_links(upcoming.sources)
             para += nodes.Text("). Add it to your calendar: ")
-        para += feed_links(kind)
+        para += feed_links(feed_name(kind))
         para += nodes.Text(".")
         return para
 

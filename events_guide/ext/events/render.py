@@ -1,15 +1,23 @@
-"""Small docutils builders shared by the event directives: tables with a
-caption and a header row, external links, source lists, and the one
-"none announced yet; watch ..." phrase.
+"""Small docutils builders shared by the event directives and the year
+pages: tables with a caption and a header row, the cells of an event's
+row, external links, source lists, and the one "none announced yet;
+watch ..." phrase.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Iterable
 
 from docutils import nodes
 
-from ...data import KindInfo, Source, day_label
+from ...data import Event, KindInfo, Source, day_label
+
+
+#: What "not verified" in a list of dates means.
+NOT_VERIFIED = ("Dates marked \"not verified\" are ones that no source the "
+                "guide could check confirms. The guide does not guess them, "
+                "and leaves those events out of the calendar feeds.")
 
 
 def as_nodes(value) -> list[nodes.Node]:
@@ -94,3 +102,34 @@ def none_announced(info: KindInfo, *, as_of=None,
     return [nodes.Text(f"{start} announced yet (as of {day_label(as_of)}). "
                        "Watch "),
             where_to_look(info), nodes.Text(" for the announcement")]
+
+
+# -- the cells of an event's row ------------------------------------------------
+
+def dates_cell(event: Event, today: datetime.date) -> list[nodes.Node]:
+    """The dates in words, marked "(upcoming)" after *today*."""
+    cell: list[nodes.Node] = [nodes.Text(event.dates_label)]
+    if event.start is not None and event.start > today:
+        cell += [nodes.Text(" "), nodes.strong("", "(upcoming)")]
+    return cell
+
+
+def event_cell(event: Event) -> list[nodes.Node]:
+    """The name, with what is unusual about the event."""
+    cell: list[nodes.Node] = [nodes.Text(event.name)]
+    if event.stand_in:
+        cell += [nodes.Text(" "), nodes.emphasis(
+            "", "(held instead, not counted as one)")]
+    if event.note:
+        cell += [nodes.Text(" — "), nodes.emphasis("", event.note)]
+    return cell
+
+
+def where_cell(event: Event) -> list[nodes.Node]:
+    return [nodes.Text(event.place_label)]
+
+
+def format_cell(event: Event) -> list[nodes.Node]:
+    if event.is_virtual:
+        return [nodes.strong("", "Virtual")]
+    return [nodes.Text(event.format_label)]
