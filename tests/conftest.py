@@ -2,14 +2,18 @@
 
 ``built_html`` builds ``doc/source`` into a temporary folder with the same
 strict options as ``tox -e docs`` and returns the HTML folder; every test
-that looks at the real site shares that one build. Tests that need a broken
-site use Sphinx's own ``sphinx.testing`` fixtures with a root from
-``tests/roots/test-*`` instead.
+that looks at the real site shares that one build (``guide_site`` is the
+same build as the site checks see it). Tests that need a broken site build
+a root from ``tests/roots/test-*`` with ``build_test_root`` (strict, like
+the guide), or break a ``site_copy`` of the guide. The paths below and the
+assertion helpers (``one``, ``assert_names``) are shared through fixtures:
+test modules never define their own.
 """
 
 import contextlib
 import io
 import pathlib
+import shutil
 
 import pytest
 from sphinx.cmd.build import build_main
@@ -19,6 +23,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
 TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
+INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 
 
 @pytest.fixture(scope="session")
@@ -89,3 +94,86 @@ def root_site(build_test_root):
                                TEST_ROOTS / f"test-{name}")
         return sites[name]
     return site
+
+
+# -- paths and the built guide as the site checks see it ---------------------
+
+@pytest.fixture(scope="session")
+def repo_root() -> pathlib.Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def doc_source() -> pathlib.Path:
+    return DOC_SOURCE
+
+
+@pytest.fixture(scope="session")
+def guide_site(built_html):
+    """The built guide with its sources and the committed URL inventory."""
+    from events_guide.sitecheck import load_site
+    return load_site(built_html, DOC_SOURCE, INVENTORY)
+
+
+class SiteCopy:
+    """A copy of the built guide for a test to break; :meth:`site` reads
+    it as the checks do (with the guide's sources and inventory)."""
+
+    def __init__(self, html: pathlib.Path):
+        self.html = html
+
+    def site(self):
+        from events_guide.sitecheck import Site
+        return Site(self.html, DOC_SOURCE, INVENTORY)
+
+
+@pytest.fixture
+def site_copy(built_html, tmp_path) -> SiteCopy:
+    shutil.copytree(built_html, tmp_path / "html")
+    return SiteCopy(tmp_path / "html")
+
+
+# -- tools outside Python ------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """The java the Nu HTML Checker and epubcheck run on, or a failure
+    that says what to install."""
+    from events_guide.sitecheck.validity import ToolMissing, java
+    try:
+        return java()
+    except ToolMissing as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+# -- assertion helpers -----------------------------------------------------------
+
+def _one(findings, subject, check=None):
+    """The one finding about ``subject`` (and of ``check``), or a failure
+    showing the whole report."""
+    from events_guide.findings import format_report
+    found = [f for f in findings if f.subject == subject
+             and (check is None or f.check == check)]
+    assert len(found) == 1, (f"expected one finding for {subject!r}:\n"
+                             + format_report(findings))
+    return found[0]
+
+
+def _assert_names(finding, source_file: str, line, html: str):
+    """The finding names the file (ending in ``source_file``), the line
+    and the built page, and says how to fix it."""
+    text = str(finding)
+    assert finding.file.endswith(source_file), text
+    assert finding.line == line, text
+    where = f"{source_file}:{line}" if line is not None else source_file
+    assert where in text and html in text and "fix:" in text, text
+
+
+@pytest.fixture(scope="session")
+def one():
+    return _one
+
+
+@pytest.fixture(scope="session")
+def assert_names():
+    return _assert_names

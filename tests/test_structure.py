@@ -6,37 +6,12 @@ conftest's ``build_test_root`` with ``strict_build``: each defect passes
 Sphinx's strict build, so only these checks catch it.
 """
 
-import pathlib
-
 import pytest
 
-REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
-DOC_SOURCE = REPO_ROOT / "doc" / "source"
-TEST_ROOTS = REPO_ROOT / "tests" / "roots"
-
 from events_guide import page_shape
-from events_guide.sitecheck import Site, format_report, load_site, structure
 from events_guide.findings import Finding
-
-
-
-
-def _one(findings, subject, check=None):
-    found = [f for f in findings if f.subject == subject
-             and (check is None or f.check == check)]
-    assert len(found) == 1, (f"expected one finding for {subject!r}:\n"
-                             + format_report(findings))
-    return found[0]
-
-
-def _assert_names(finding: Finding, source_file: str, line, html: str):
-    text = str(finding)
-    assert finding.file.endswith(source_file), text
-    assert source_file in text and html in text, text
-    assert finding.line == line, text
-    if line is not None:
-        assert f"{source_file}:{line} ({html})" in text, text
-    assert "fix:" in text, text
+from events_guide.sitecheck import Site, format_report, structure
+from events_guide.sitecheck.navigation import NAVIGATION_CHECKS
 
 
 GOOD_KINDS = {"Summit": "summit"}
@@ -44,7 +19,7 @@ GOOD_KINDS = {"Summit": "summit"}
 
 def test_well_formed_site_passes_every_structure_check(root_site):
     site = root_site("structure-good")
-    findings = [f for check in structure.STRUCTURE_CHECKS
+    findings = [f for check in structure.STRUCTURE_CHECKS + NAVIGATION_CHECKS
                 if check is not structure.check_event_kinds
                 for f in check(site)]
     findings += structure.check_event_kinds(site, GOOD_KINDS)
@@ -52,63 +27,29 @@ def test_well_formed_site_passes_every_structure_check(root_site):
     assert structure.is_event_page(site.page("summit.html"))
 
 
-# -- toctree and reachability ---------------------------------------------
-
-def test_page_in_no_toctree_is_named(root_site):
-    findings = structure.check_in_toctree(root_site("structure-orphans"))
-    finding = _one(findings, "orphan.html")
-    assert finding.check == "not-in-toctree"
-    assert ":orphan:" in str(finding)
-    _assert_names(finding, "test-structure-orphans/orphan.rst", 1,
-                  "orphan.html")
-    # the child is in a toctree (the orphan's), so only the orphan is named
-    assert len(findings) == 1, format_report(findings)
-
-
-def test_pages_not_reachable_from_landing_page_are_named(root_site):
-    findings = structure.check_reachable(root_site("structure-orphans"))
-    assert [f.subject for f in findings] == ["child.html", "orphan.html"], \
-        format_report(findings)
-    for finding in findings:
-        assert "cannot be reached" in finding.what
-        _assert_names(finding, "test-structure-orphans/"
-                      + finding.html.replace(".html", ".rst"), None,
-                      finding.html)
-
-
-def test_reachability_follows_links_not_only_toctrees():
-    pages = {"index.html": '<a href="a.html">Page A</a>',
-             "a.html": '<a href="sub/b.html#x">Page B</a>',
-             "sub/b.html": '<a href="../index.html">Home</a>',
-             "c.html": "<p>Nobody links here</p>"}
-    site = Site.from_strings(pages, {rel: "" for rel in pages})
-    findings = structure.check_reachable(site)
-    assert [(f.file, f.html) for f in findings] == [("c.rst", "c.html")]
-
-
 # -- headings, titles, descriptions, images ---------------------------------
 
-def test_two_h1_are_named_with_the_extra_heading(root_site):
+def test_two_h1_are_named_with_the_extra_heading(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "Second one")
+    finding = one(findings, "Second one")
     assert finding.check == "h1-count" and "2 h1" in finding.what
-    _assert_names(finding, "test-structure-headings/two-titles.rst", 11,
+    assert_names(finding, "test-structure-headings/two-titles.rst", 11,
                   "two-titles.html")
 
 
-def test_page_without_h1_is_named(root_site):
+def test_page_without_h1_is_named(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "(no h1)")
-    _assert_names(finding, "test-structure-headings/no-title.rst", 1,
+    finding = one(findings, "(no h1)")
+    assert_names(finding, "test-structure-headings/no-title.rst", 1,
                   "no-title.html")
 
 
-def test_skipped_heading_level_is_named(root_site):
+def test_skipped_heading_level_is_named(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "Deep heading")
+    finding = one(findings, "Deep heading")
     assert finding.check == "heading-skip"
     assert "h4 right after an h1" in finding.what
-    _assert_names(finding, "test-structure-headings/skipped.rst", 12,
+    assert_names(finding, "test-structure-headings/skipped.rst", 12,
                   "skipped.html")
 
 
@@ -131,7 +72,7 @@ def test_heading_skip_from_html_string():
     assert "h5 right after an h2" in finding.what
 
 
-def test_duplicate_titles_name_both_pages(root_site):
+def test_duplicate_titles_name_both_pages(root_site, assert_names):
     findings = structure.check_titles_unique(root_site("structure-headings"))
     assert [f.html for f in findings] == ["duplicate-a.html",
                                           "duplicate-b.html"]
@@ -139,14 +80,14 @@ def test_duplicate_titles_name_both_pages(root_site):
     assert "Duplicate title" in first.subject
     assert "duplicate-b.rst" in first.what and "duplicate-a.rst" in \
         second.what
-    _assert_names(first, "test-structure-headings/duplicate-a.rst", 5,
+    assert_names(first, "test-structure-headings/duplicate-a.rst", 5,
                   "duplicate-a.html")
 
 
-def test_missing_description_is_named(root_site):
+def test_missing_description_is_named(root_site, one, assert_names):
     findings = structure.check_descriptions(root_site("structure-headings"))
-    finding = _one(findings, '<meta name="description">')
-    _assert_names(finding, "test-structure-headings/no-description.rst", 1,
+    finding = one(findings, '<meta name="description">')
+    assert_names(finding, "test-structure-headings/no-description.rst", 1,
                   "no-description.html")
     assert len(findings) == 1, format_report(findings)
 
@@ -159,7 +100,7 @@ def test_empty_description_counts_as_missing():
     assert "empty" in finding.what
 
 
-def test_images_without_real_alt_text_are_named(root_site):
+def test_images_without_real_alt_text_are_named(root_site, assert_names):
     findings = structure.check_image_alt(root_site("structure-headings"))
     by_line = {f.line: f for f in findings}
     assert sorted(by_line) == [8, 12], format_report(findings)
@@ -167,49 +108,49 @@ def test_images_without_real_alt_text_are_named(root_site):
     assert "has no alt text" in by_line[12].what
     for line, finding in by_line.items():
         assert finding.subject == "_images/map.svg"
-        _assert_names(finding, "test-structure-headings/images.rst", line,
+        assert_names(finding, "test-structure-headings/images.rst", line,
                       "images.html")
 
 
 # -- event pages ------------------------------------------------------------
 
-def test_event_page_missing_section_is_named(root_site):
+def test_event_page_missing_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "When and where")
+    finding = one(findings, "When and where")
     assert "missing" in finding.what
     assert "events_guide/page_shape.py" in finding.fix
-    _assert_names(finding, "test-structure-events/summit.rst", None,
+    assert_names(finding, "test-structure-events/summit.rst", None,
                   "summit.html")
 
 
-def test_event_section_at_wrong_level_is_named(root_site):
+def test_event_section_at_wrong_level_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "How to take part")
+    finding = one(findings, "How to take part")
     assert "is an h3, not an h2" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 28,
+    assert_names(finding, "test-structure-events/summit.rst", 28,
                   "summit.html")
 
 
-def test_event_sections_out_of_order_are_named(root_site):
+def test_event_sections_out_of_order_are_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "Format", "event-section-order")
+    finding = one(findings, "Format", "event-section-order")
     assert "What it is, Format, Who it is for" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 18,
+    assert_names(finding, "test-structure-events/summit.rst", 18,
                   "summit.html")
 
 
-def test_unexpected_event_section_is_named(root_site):
+def test_unexpected_event_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "Trivia")
-    _assert_names(finding, "test-structure-events/summit.rst", 33,
+    finding = one(findings, "Trivia")
+    assert_names(finding, "test-structure-events/summit.rst", 33,
                   "summit.html")
 
 
-def test_a_new_event_page_is_checked_too(root_site):
+def test_a_new_event_page_is_checked_too(root_site, one, assert_names):
     """new-kind.rst is in no list: declaring :page-kind: event is enough."""
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "How it has changed")
-    _assert_names(finding, "test-structure-events/new-kind.rst", None,
+    finding = one(findings, "How it has changed")
+    assert_names(finding, "test-structure-events/new-kind.rst", None,
                   "new-kind.html")
     assert len(findings) == 5, format_report(findings)
     assert findings == sorted(findings, key=Finding.sort_key)
@@ -224,26 +165,26 @@ def test_sections_come_from_the_one_declared_list(root_site, monkeypatch):
         ("summit.html", "Photos")], format_report(findings)
 
 
-def test_missing_event_kind_page_is_named(root_site):
+def test_missing_event_kind_page_is_named(root_site, one, assert_names):
     findings = structure.check_event_kinds(
         root_site("structure-events"),
         {"Summit": "summit", "PTG": "ptg", "Forum": "forum"})
-    forum = _one(findings, "Forum")
+    forum = one(findings, "Forum")
     assert "has no page" in forum.what
     assert forum.file.endswith("test-structure-events/forum.rst")
     assert "forum.html" in str(forum) and "EVENT_KIND_PAGES" in forum.fix
-    ptg = _one(findings, "PTG")
+    ptg = one(findings, "PTG")
     assert ":page-kind:" in ptg.what
-    _assert_names(ptg, "test-structure-events/ptg.rst", 1, "ptg.html")
+    assert_names(ptg, "test-structure-events/ptg.rst", 1, "ptg.html")
     assert len(findings) == 2, format_report(findings)
 
 
-def test_event_kind_page_must_name_its_kind(root_site):
+def test_event_kind_page_must_name_its_kind(root_site, assert_names):
     findings = structure.check_event_kinds(root_site("structure-good"),
                                            {"Forum": "summit"})
     (finding,) = findings
     assert 'titled "The Summit"' in finding.what
-    _assert_names(finding, "test-structure-good/summit.rst", 8,
+    assert_names(finding, "test-structure-good/summit.rst", 8,
                   "summit.html")
 
 
@@ -258,11 +199,11 @@ def test_the_mission_kinds_are_declared():
     ("uncited-year", "2017", 9),
     ("uncited-day", "14 March", 8),
 ])
-def test_date_without_sources_is_named(root_site, page, stated, line):
+def test_date_without_sources_is_named(root_site, one, assert_names, page, stated, line):
     findings = structure.check_dates_cited(root_site("structure-dates"))
-    finding = _one(findings, stated)
+    finding = one(findings, stated)
     assert f'"{stated}"' in finding.what
-    _assert_names(finding, f"test-structure-dates/{page}.rst", line,
+    assert_names(finding, f"test-structure-dates/{page}.rst", line,
                   f"{page}.html")
 
 
@@ -276,7 +217,6 @@ def test_cited_dates_and_dates_in_code_pass(root_site):
 
 @pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS,
                          ids=lambda check: check.__name__)
-def test_guide_passes_structure_check(built_html, check):
-    site = load_site(built_html, DOC_SOURCE)
-    findings = check(site)
+def test_guide_passes_structure_check(guide_site, check):
+    findings = check(guide_site)
     assert not findings, "\n" + format_report(findings, check.__name__)
