@@ -32,19 +32,26 @@ def rootdir():
     return TEST_ROOTS
 
 
-def strict_build(source: pathlib.Path, out: pathlib.Path,
-                 builder: str = "html", extra_args=()) -> pathlib.Path:
-    """Build like ``tox -e docs`` (-W --keep-going -n); fail with the log."""
-    html = out / builder
+def run_build(source: pathlib.Path, out: pathlib.Path,
+              builder: str = "html", extra_args=()) -> tuple[int, str]:
+    """Build like ``tox -e docs`` (-W --keep-going -n) into ``out/<builder>``
+    with doctrees in ``out/doctrees``; return the exit status and the log."""
     args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
-            "-d", str(out / "doctrees"), *extra_args, str(source), str(html)]
+            "-d", str(out / "doctrees"), *extra_args, str(source),
+            str(out / builder)]
     log = io.StringIO()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         status = build_main(args)
+    return status, f"sphinx-build {' '.join(args)}:\n{log.getvalue()}"
+
+
+def strict_build(source: pathlib.Path, out: pathlib.Path,
+                 builder: str = "html", extra_args=()) -> pathlib.Path:
+    """:func:`run_build`, failing the test with the log on any warning."""
+    status, log = run_build(source, out, builder, extra_args)
     if status != 0:
-        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n{log.getvalue()}",
-                    pytrace=False)
-    return html
+        pytest.fail(f"failed: {log}", pytrace=False)
+    return out / builder
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +85,43 @@ def strict_sphinx_build():
     """:func:`strict_build` as a fixture, for modules that build the guide
     with another builder (epub, gettext, rinoh) into their own folder."""
     return strict_build
+
+
+@pytest.fixture(scope="session")
+def sphinx_build_log():
+    """:func:`run_build` as a fixture, for tests of a build's messages."""
+    return run_build
+
+
+@pytest.fixture
+def guide_copy(tmp_path) -> pathlib.Path:
+    """A copy of the working tree (without .git and build output) to
+    edit and build; returns its root."""
+    copy = tmp_path / "checkout"
+    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(
+        ".git", "build", ".tox", "__pycache__", ".pytest_cache", "*.mo"))
+    return copy
+
+
+def tree_differences(left: pathlib.Path, right: pathlib.Path) -> list[str]:
+    """Every file only in one tree or different in the two, one line
+    each, sorted."""
+    def files(root):
+        return {path.relative_to(root).as_posix()
+                for path in root.rglob("*") if path.is_file()}
+    left_files, right_files = files(left), files(right)
+    found = [f"{name}: only in {left}" for name in left_files - right_files]
+    found += [f"{name}: only in {right}"
+              for name in right_files - left_files]
+    found += [f"{name}: contents differ"
+              for name in left_files & right_files
+              if (left / name).read_bytes() != (right / name).read_bytes()]
+    return sorted(found)
+
+
+@pytest.fixture(scope="session")
+def differences():
+    return tree_differences
 
 
 @pytest.fixture(scope="session")

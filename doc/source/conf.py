@@ -69,6 +69,11 @@ if IN_GIT_CHECKOUT:
 
 # Our own, from the events_guide package at the repository root.
 extensions += [
+    # Incremental builds publish the same whole-site files (sitemap,
+    # search index) as clean ones, and no page whose source is gone.
+    "events_guide.ext.whole_site",
+    # "Not in any toctree" names the toctree to add the page to.
+    "events_guide.ext.toctree_hint",
     "events_guide.sphinx_events",
     "events_guide.freshness",
     "events_guide.page_summary",
