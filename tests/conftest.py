@@ -140,7 +140,7 @@ def root_site(build_test_root):
     return site
 
 
-# -- paths and the built guide as the site checks see it ---------------------
+# -- paths and the built guide as the site checks see it ----------------------
 
 @pytest.fixture(scope="session")
 def repo_root() -> pathlib.Path:
@@ -177,7 +177,7 @@ def site_copy(built_html, tmp_path) -> SiteCopy:
     return SiteCopy(tmp_path / "html")
 
 
-# -- tools outside Python ------------------------------------------------------
+# -- tools outside Python -----------------------------------------------------
 
 @pytest.fixture(scope="session")
 def java() -> str:
@@ -190,7 +190,7 @@ def java() -> str:
         pytest.fail(str(error), pytrace=False)
 
 
-# -- assertion helpers -----------------------------------------------------------
+# -- assertion helpers --------------------------------------------------------
 
 def _one(findings, subject, check=None):
     """The one finding about ``subject`` (and of ``check``), or a failure

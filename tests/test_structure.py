@@ -199,7 +199,8 @@ def test_the_mission_kinds_are_declared():
     ("uncited-year", "2017", 9),
     ("uncited-day", "14 March", 8),
 ])
-def test_date_without_sources_is_named(root_site, one, assert_names, page, stated, line):
+def test_date_without_sources_is_named(root_site, one, assert_names, page,
+                                       stated, line):
     findings = structure.check_dates_cited(root_site("structure-dates"))
     finding = one(findings, stated)
     assert f'"{stated}"' in finding.what

@@ -13,9 +13,9 @@ import tomllib
 import urllib.parse
 
 from ..findings import Finding
-from .links import (_SCHEME, _SCHEME_WITHOUT_COLON, _collapse_template_findings,
-                    _finding, _is_internal, _is_root_relative, _link_text,
-                    iter_urls)
+from .links import (_SCHEME, _SCHEME_WITHOUT_COLON,
+                    _collapse_template_findings, _finding, _is_internal,
+                    _is_root_relative, _link_text, iter_urls)
 from .site import Site
 
 ALLOWLIST_FILE = pathlib.Path(__file__).with_name("url_allowlist.toml")
