@@ -52,7 +52,8 @@ def record_page(app, pagename, templatename, context, doctree):
     """html-page-context: remember the generated pages written (genindex,
     search, 404, ...); documents are known from env.found_docs, since
     parallel writers render them in other processes."""
-    app.builder.events_guide_pages.add(pagename)
+    if _applies(app):
+        app.builder.events_guide_pages.add(pagename)
 
 
 def _extra_files(app) -> set[pathlib.Path]:
