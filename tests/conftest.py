@@ -11,12 +11,15 @@ test modules never define their own.
 """
 
 import contextlib
+import datetime
 import io
 import pathlib
 import shutil
 
 import pytest
 from sphinx.cmd.build import build_main
+from sphinx.util.console import strip_colors
+from sphinx.util.docutils import docutils_namespace
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -30,6 +33,38 @@ INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 def rootdir():
     """Where ``sphinx.testing`` finds the ``test-*`` roots."""
     return TEST_ROOTS
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> pathlib.Path:
+    """The checkout (what a separate Python process needs on its path)."""
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def doc_source() -> pathlib.Path:
+    """The guide's source folder, ``doc/source``."""
+    return DOC_SOURCE
+
+
+@pytest.fixture(scope="session")
+def guide_data():
+    """The guide's own event data (whatever it holds today), checked."""
+    from events_guide import data
+
+    return data.load(DOC_SOURCE / data.DEFAULT_EVENTS_FILE,
+                     DOC_SOURCE / data.DEFAULT_KINDS_FILE)
+
+
+@pytest.fixture
+def copy_root(tmp_path):
+    """Copy ``tests/roots/test-<name>`` into this test's temporary folder
+    (to change it, or to build it twice); returns the copy's path."""
+    def copy(name: str, folder: str | None = None) -> pathlib.Path:
+        target = tmp_path / (folder or name)
+        shutil.copytree(TEST_ROOTS / f"test-{name}", target)
+        return target
+    return copy
 
 
 def run_build(source: pathlib.Path, out: pathlib.Path,
@@ -88,6 +123,16 @@ def strict_sphinx_build():
 
 
 @pytest.fixture(scope="session")
+def build_epoch() -> str:
+    """A SOURCE_DATE_EPOCH for builds that must reproduce: any fixed
+    instant on which the guide is fresh will do, so the start of today
+    (UTC): no page's review or source's check date lies after it."""
+    today = datetime.datetime.now(datetime.timezone.utc).replace(
+        hour=0, minute=0, second=0, microsecond=0)
+    return str(int(today.timestamp()))
+
+
+@pytest.fixture(scope="session")
 def sphinx_build_log():
     """:func:`run_build` as a fixture, for tests of a build's messages."""
     return run_build
@@ -140,17 +185,29 @@ def root_site(build_test_root):
     return site
 
 
-# -- paths and the built guide as the site checks see it ----------------------
+@pytest.fixture
+def stopped_build(make_app, copy_root):
+    """Build a copy of a root whose input must stop the build (bad data, a
+    bad build date) with sphinx.testing; returns ``(exit status, log,
+    output folder)``.
 
-@pytest.fixture(scope="session")
-def repo_root() -> pathlib.Path:
-    return REPO_ROOT
+    The stop is a SystemExit, which SphinxTestApp does not clean up after
+    (it does for an Exception), so Sphinx's global registries are restored
+    here; otherwise later builds in the session warn that every directive
+    is already registered.
+    """
+    def build(name: str, **confoverrides):
+        source = copy_root(name)
+        log = io.StringIO()
+        with docutils_namespace(), pytest.raises(SystemExit) as stopped:
+            make_app("html", srcdir=source, freshenv=True, warning=log,
+                     status=io.StringIO(), confoverrides=confoverrides)
+        return (stopped.value.code, strip_colors(log.getvalue()),
+                source / "_build" / "html")
+    return build
 
 
-@pytest.fixture(scope="session")
-def doc_source() -> pathlib.Path:
-    return DOC_SOURCE
-
+# -- the built guide as the site checks see it --------------------------------
 
 @pytest.fixture(scope="session")
 def guide_site(built_html):

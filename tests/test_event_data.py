@@ -1,22 +1,45 @@
 """The event data loader: every rule fails on a seeded bad entry, with a
-message that names the file, the line, the entry and the field; no input,
-however malformed, makes it raise anything but EventDataError."""
+finding that names the file, the line, the entry and the field; no input,
+however malformed, makes it raise anything but EventDataError.
+
+The seeded files are this module's own; the guide's data is only checked
+for properties that hold whatever it holds.
+"""
 
 import datetime
-import pathlib
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from events_guide import event_data
-from events_guide.event_data import EventDataError, parse_events, parse_kinds
+from events_guide import data
+from events_guide.data import EventDataError, parse_events, parse_kinds
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-EVENTS_FILE = REPO / "doc" / "source" / "_data" / "events.yaml"
-KINDS_FILE = REPO / "doc" / "source" / "_data" / "kinds.yaml"
 SEEDED_FILE = "seeded/events.yaml"
+#: The kinds registry the seeded events are checked against.
+SEEDED_KINDS = ("summit", "ptg", "days")
+
+SEEDED_KINDS_FILE = """\
+kinds:
+  ptg:
+    name: PTG
+    page: ptg
+    audience: Project teams.
+    length: Usually a full working week.
+    format: Parallel team tracks.
+    frequency: Once per release cycle.
+    organizer: The Foundation.
+    where: Online.
+    where_to_look:
+      title: OpenStack release schedules
+      url: https://releases.openstack.org/
+    sources:
+      - title: OpenStack Pike release schedule
+        url: https://releases.openstack.org/pike/schedule.html
+        quote: "The Pike Project Team Gathering will happen"
+        checked: 2026-11-30
+"""
 
 GOOD_ENTRY = """\
 events:
@@ -31,6 +54,8 @@ events:
     sources:
       - title: Pike release schedule
         url: https://releases.openstack.org/pike/schedule.html
+        quote: "will happen 20-24 February 2017 in Atlanta"
+        checked: 2026-11-30
   - id: ptg-seeded-2020
     name: Seeded PTG
     kinds: [ptg]
@@ -41,11 +66,13 @@ events:
     sources:
       - title: Victoria release schedule
         url: https://releases.openstack.org/victoria/schedule.html
+        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"
+        checked: 2026-11-30
 """
 
 
 def _seed(old: str, new: str) -> str:
-    """The good file with one change in the second entry (lines 13-23)."""
+    """The good file with one change in the second entry (lines 15-27)."""
     head, seeded = GOOD_ENTRY.split("  - id: ptg-seeded-2020\n")
     assert old in seeded, old
     return head + "  - id: ptg-seeded-2020\n" + seeded.replace(old, new, 1)
@@ -53,12 +80,13 @@ def _seed(old: str, new: str) -> str:
 
 def _problem(text: str) -> EventDataError:
     with pytest.raises(EventDataError) as caught:
-        parse_events(text, SEEDED_FILE)
+        parse_events(text, SEEDED_FILE, SEEDED_KINDS,
+                     today=datetime.date(2026, 11, 30))
     return caught.value
 
 
 def test_the_good_file_loads():
-    events = parse_events(GOOD_ENTRY, SEEDED_FILE)
+    events = parse_events(GOOD_ENTRY, SEEDED_FILE, SEEDED_KINDS)
     assert [e.id for e in events] == ["ptg-good-2017", "ptg-seeded-2020"]
     assert events[0].start == datetime.date(2017, 2, 20)
 
@@ -66,46 +94,60 @@ def test_the_good_file_loads():
 # (seeded change, field named, line named, words the message must hold)
 SEEDED_DEFECTS = {
     "required field missing": (
-        ("    name: Seeded PTG\n", ""), "name", 13, "is missing"),
+        ("    name: Seeded PTG\n", ""), "name", 15, "is missing"),
     "start not an ISO date": (
-        ("start: 2020-06-01", "start: 1 June 2020"), "start", 16,
+        ("start: 2020-06-01", "start: 1 June 2020"), "start", 18,
         "YYYY-MM-DD"),
     "start not a real day": (
-        ("start: 2020-06-01", "start: 2020-02-30"), "start", 16,
+        ("start: 2020-06-01", "start: 2020-02-30"), "start", 18,
         "not a real calendar date"),
     "end before start": (
-        ("end: 2020-06-05", "end: 2020-05-30"), "end", 17,
+        ("end: 2020-06-05", "end: 2020-05-30"), "end", 19,
         "before the start date"),
     "unknown kind": (
-        ("kinds: [ptg]", "kinds: [ptg, hackathon]"), "kinds[1]", 15,
-        "'summit'"),
+        ("kinds: [ptg]", "kinds: [ptg, hackathon]"), "kinds[1]", 17,
+        "not a kind listed in kinds.yaml"),
     "kind listed twice": (
-        ("kinds: [ptg]", "kinds: [ptg, ptg]"), "kinds", 15, "twice"),
+        ("kinds: [ptg]", "kinds: [ptg, ptg]"), "kinds", 17, "twice"),
     "no place": (
-        ("    place: virtual\n", ""), "place", 13, "is missing"),
+        ("    place: virtual\n", ""), "place", 15, "is missing"),
     "place neither city nor virtual": (
-        ("place: virtual", "place: online"), "place", 18, "'virtual'"),
+        ("place: virtual", "place: online"), "place", 20, "'virtual'"),
     "in-person event without region": (
         ("place: virtual\n    format: virtual",
          "place: {city: Paris, country: France}\n    format: in-person"),
-        "region", 13, "needs its region"),
+        "region", 15, "needs its region"),
     "virtual event with a city": (
         ("place: virtual", "place: {city: Paris, country: France}"),
-        "format", 19, "place: virtual"),
+        "format", 21, "place: virtual"),
     "no source": (
         ("""    sources:
       - title: Victoria release schedule
         url: https://releases.openstack.org/victoria/schedule.html
-""", "    sources: []\n"), "sources", 20, "at least 1"),
+        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"
+        checked: 2026-11-30
+""", "    sources: []\n"), "sources", 22, "at least 1"),
     "source without https": (
-        ("https://releases", "http://releases"), "sources[0].url", 22,
+        ("https://releases", "http://releases"), "sources[0].url", 24,
         "expected form"),
     "misspelt field": (
         ("format: virtual", "format: virtual\n    regoin: Europe"),
-        "regoin", 20, "not a known field"),
+        "regoin", 22, "not a known field"),
     "year disagrees with the dates": (
-        ("format: virtual", "format: virtual\n    year: 2019"), "year", 20,
+        ("format: virtual", "format: virtual\n    year: 2019"), "year", 22,
         "does not match"),
+    "source without a quote": (
+        ('        quote: "Jun 01 - Jun 05 R-19 Virtual PTG"\n', ""),
+        "sources[0].quote", 23, "is missing"),
+    "quote too long": (
+        ("Jun 01 - Jun 05 R-19 Virtual PTG", " ".join(["word"] * 31)),
+        "sources[0].quote", 25, "at most 30"),
+    "checked not a date": (
+        ("checked: 2026-11-30", "checked: last week"), "sources[0].checked",
+        26, "YYYY-MM-DD"),
+    "checked after the build date": (
+        ("checked: 2026-11-30", "checked: 2027-01-01"),
+        "sources[0].checked", 26, "after the build date 2026-11-30"),
 }
 
 
@@ -114,18 +156,26 @@ def test_each_rule_names_file_line_entry_and_field(rule):
     (old, new), field, line, words = SEEDED_DEFECTS[rule]
     error = _problem(_seed(old, new))
     message = str(error)
-    assert f"{SEEDED_FILE}:{line}:" in message, message
+    assert f"{SEEDED_FILE}:{line}: [event-data]" in message, message
     assert "entry 'ptg-seeded-2020' (#2)" in message
     assert f"field '{field}'" in message
     assert words in message
-    assert "How to fix:" in message
-    assert [p.field for p in error.problems] == [field]
+    assert "fix: " in message
+    (finding,) = error.findings
+    assert (finding.file, finding.line, finding.subject, finding.check) \
+        == (SEEDED_FILE, line, field, "event-data")
+    assert finding.fix.endswith(".") and len(finding.fix) > 10
+
+
+def test_unknown_kind_names_the_registrys_kinds():
+    error = _problem(_seed("kinds: [ptg]", "kinds: [hackathon]"))
+    assert "summit, ptg, days (from kinds.yaml)" in error.findings[0].fix
 
 
 def test_duplicate_ids_name_both_entries():
     text = GOOD_ENTRY.replace("id: ptg-seeded-2020", "id: ptg-good-2017")
     message = str(_problem(text))
-    assert f"{SEEDED_FILE}:13:" in message
+    assert f"{SEEDED_FILE}:15:" in message
     assert "entry 'ptg-good-2017' (#2), field 'id'" in message
     assert "already used by entry #1" in message
 
@@ -133,7 +183,7 @@ def test_duplicate_ids_name_both_entries():
 def test_repeated_key_in_one_entry_is_an_error():
     message = str(_problem(_seed("format: virtual",
                                  "format: virtual\n    format: hybrid")))
-    assert f"{SEEDED_FILE}:20:" in message
+    assert f"{SEEDED_FILE}:22:" in message
     assert "'format' twice" in message
 
 
@@ -147,8 +197,8 @@ def test_all_problems_are_reported_in_one_run_sorted_by_line():
     text = _seed("end: 2020-06-05", "end: 2020-05-30").replace(
         "kinds: [ptg]", "kinds: [party]", 1)
     error = _problem(text)
-    assert [(p.line, p.field) for p in error.problems] == [
-        (4, "kinds[0]"), (17, "end")]
+    assert [(f.line, f.subject) for f in error.findings] == [
+        (4, "kinds[0]"), (19, "end")]
 
 
 def test_entry_without_id_is_named_by_its_index():
@@ -165,54 +215,82 @@ def test_file_without_events_list():
 
 
 def test_unreadable_file_is_a_clean_error(tmp_path):
+    kinds = tmp_path / "kinds.yaml"
+    kinds.write_text(SEEDED_KINDS_FILE)
     with pytest.raises(EventDataError) as caught:
-        event_data.load(tmp_path / "missing.yaml", KINDS_FILE)
-    assert "missing.yaml" in str(caught.value)
+        data.load(tmp_path / "missing.yaml", kinds)
+    (finding,) = caught.value.findings
+    assert finding.file.endswith("missing.yaml") and finding.line is None
+    assert "cannot read" in finding.what
 
 
-def test_kinds_file_must_cover_every_kind():
-    text = KINDS_FILE.read_text()
-    trimmed = text.split("\n  ops-meetup:\n")[0] + "\n"
+# -- The kinds registry -------------------------------------------------------
+
+def test_the_registry_gives_kinds_and_pages_in_order():
+    kinds = parse_kinds(SEEDED_KINDS_FILE.replace(
+        "kinds:\n", "kinds:\n  ops-meetup:\n" + _kind_facts("meetups")
+        + "  meetup:\n" + _kind_facts("meetups"), 1), "seeded/kinds.yaml")
+    assert list(kinds) == ["ops-meetup", "meetup", "ptg"]
+    assert data.event_pages(kinds) == ["meetups", "ptg"]
+    assert data.kinds_on_page(kinds, "meetups") == ["ops-meetup", "meetup"]
+
+
+def _kind_facts(page: str) -> str:
+    """The facts of the seeded ptg kind, for another kind on *page*."""
+    facts = SEEDED_KINDS_FILE.split("  ptg:\n", 1)[1]
+    return facts.replace("page: ptg", f"page: {page}")
+
+
+def test_kinds_file_needs_at_least_one_kind():
     with pytest.raises(EventDataError) as caught:
-        parse_kinds(trimmed, "seeded/kinds.yaml")
-    assert "kind 'ops-meetup': is missing" in str(caught.value)
+        parse_kinds("kinds: {}\n", "seeded/kinds.yaml")
+    assert "at least one kind" in str(caught.value)
+
+
+def test_kind_id_must_be_a_slug():
+    with pytest.raises(EventDataError) as caught:
+        parse_kinds(SEEDED_KINDS_FILE.replace("  ptg:", "  PTG event:"),
+                    "seeded/kinds.yaml")
+    (finding,) = caught.value.findings
+    assert (finding.line, finding.what) == (
+        2, "kind 'PTG event': is not a kind id.")
 
 
 def test_kinds_file_bad_field_names_kind_and_field():
-    text = KINDS_FILE.read_text().replace(
+    text = SEEDED_KINDS_FILE.replace(
         "    length: Usually a full working week.\n", "", 1)
     with pytest.raises(EventDataError) as caught:
         parse_kinds(text, "seeded/kinds.yaml")
     message = str(caught.value)
     assert "kind 'ptg', field 'length': is missing" in message
-    assert "seeded/kinds.yaml:" in message
+    assert "seeded/kinds.yaml:2:" in message
 
 
-# -- The guide's own data -----------------------------------------------------
+# -- The guide's own data: properties, whatever it holds ---------------------
 
-def test_the_guides_data_is_valid_and_complete():
-    data = event_data.load(EVENTS_FILE, KINDS_FILE)
-    assert len(data.events) == 52
-    assert set(data.kinds) == set(event_data.KIND_IDS)
-    assert len({e.id for e in data.events}) == 52
-
-
-def test_no_date_is_invented_for_unverified_events():
-    data = event_data.load(EVENTS_FILE, KINDS_FILE)
-    by_id = {e.id: e for e in data.events}
-    for unverified in ("summit-austin-2010", "summit-santa-clara-2011",
-                       "summit-atlanta-2014", "summit-vancouver-2015",
-                       "ops-meetup-milan-2017", "ops-meetup-berlin-2022"):
-        assert by_id[unverified].start is None
-        assert "not verified" in by_id[unverified].dates_label
-    assert by_id["summit-paris-2014"].start is None
-    assert by_id["summit-san-francisco-2012"].end is None
+def test_the_guides_data_is_valid(guide_data, doc_source):
+    assert guide_data.events and guide_data.kinds
+    assert len({e.id for e in guide_data.events}) == len(guide_data.events)
+    for event in guide_data.events:
+        assert set(event.kinds) <= set(guide_data.kinds), event.id
+    for docname in data.event_pages(guide_data.kinds):
+        assert (doc_source / f"{docname}.rst").is_file(), docname
 
 
-def test_the_2021_keynotes_are_flagged_as_a_stand_in():
-    data = event_data.load(EVENTS_FILE, KINDS_FILE)
-    keynotes = [e for e in data.events if e.stand_in]
-    assert [e.id for e in keynotes] == ["openinfra-live-keynotes-2021"]
+def test_the_mission_kinds_are_in_the_registry(guide_data):
+    assert {"summit", "conference", "forum", "ptg", "days",
+            "meetup"} <= set(guide_data.kinds)
+
+
+def test_no_date_is_invented_for_unverified_events(guide_data):
+    """An event without both dates says so, and is left out of the
+    calendars."""
+    for event in guide_data.events:
+        if event.start is None or event.end is None:
+            assert "not verified" in event.dates_label, event.id
+            assert event not in guide_data.in_calendar()
+        else:
+            assert "not verified" not in event.dates_label, event.id
 
 
 # -- Property tests: malformed input never escapes as another exception -------
@@ -230,10 +308,11 @@ FIELDS = ("id", "name", "kinds", "start", "end", "year", "month", "place",
 
 def _parse_or_clean_error(text: str) -> None:
     try:
-        parse_events(text, SEEDED_FILE)
+        parse_events(text, SEEDED_FILE, SEEDED_KINDS)
     except EventDataError as error:
         assert str(error)
-        assert all(p.path == SEEDED_FILE for p in error.problems)
+        assert all(f.file == SEEDED_FILE and f.check == "event-data"
+                   for f in error.findings)
 
 
 @settings(max_examples=150, deadline=None,
@@ -266,9 +345,9 @@ def test_bad_dates_fail_cleanly_naming_the_field(value):
     text = _seed("start: 2020-06-01", f"start: {yaml.safe_dump(value)}"
                  .replace("\n...\n", "").rstrip("\n"))
     try:
-        events = parse_events(text, SEEDED_FILE)
+        events = parse_events(text, SEEDED_FILE, SEEDED_KINDS)
     except EventDataError as error:
-        assert error.problems
+        assert error.findings
         return
     start = events[1].start
     assert start is None or isinstance(start, datetime.date)
@@ -284,10 +363,25 @@ def test_problems_in_both_files_are_reported_together(tmp_path):
     events = tmp_path / "events.yaml"
     kinds = tmp_path / "kinds.yaml"
     events.write_text(_seed("end: 2020-06-05", "end: 2020-05-30"))
-    kinds.write_text(KINDS_FILE.read_text().replace(
+    kinds.write_text(SEEDED_KINDS_FILE.replace(
         "    length: Usually a full working week.\n", "", 1))
     with pytest.raises(EventDataError) as caught:
-        event_data.load(events, kinds)
-    found = {(pathlib.Path(p.path).name, p.field)
-             for p in caught.value.problems}
+        data.load(events, kinds)
+    found = {(f.file.rsplit("/", 1)[-1], f.subject)
+             for f in caught.value.findings}
     assert found == {("events.yaml", "end"), ("kinds.yaml", "length")}
+
+
+def test_events_are_checked_against_the_registry_file(tmp_path):
+    events, kinds = tmp_path / "events.yaml", tmp_path / "kinds.yaml"
+    events.write_text(GOOD_ENTRY)
+    kinds.write_text(SEEDED_KINDS_FILE)
+    assert [e.id for e in data.load(events, kinds).events] == [
+        "ptg-good-2017", "ptg-seeded-2020"]
+    events.write_text(GOOD_ENTRY.replace("kinds: [ptg]", "kinds: [summit]",
+                                         1))
+    with pytest.raises(EventDataError) as caught:
+        data.load(events, kinds)
+    (finding,) = caught.value.findings
+    assert (finding.line, finding.subject) == (4, "kinds[0]")
+    assert "list one or more of: ptg (from kinds.yaml)" in finding.fix

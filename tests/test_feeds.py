@@ -1,27 +1,19 @@
 """The calendar feeds: read back with icalendar's own parser and json.
 
 The guide's feeds (from the one session build, ``built_html``) must hold
-the same events as the data, with all-day dates and an exclusive DTEND; a
-small test root built twice shows that UIDs and bytes are stable and that
-SOURCE_DATE_EPOCH sets DTSTAMP.
+the same events as the data, whatever it holds, with all-day dates and an
+exclusive DTEND; the ``test-events-tables`` root, with its own fixed data,
+shows that UIDs and bytes are stable and that the build date sets DTSTAMP.
 """
 
-import contextlib
 import datetime
-import io
 import json
 import pathlib
 
 import icalendar
 import pytest
-from sphinx.cmd.build import build_main
 
-from events_guide import event_data
-from events_guide.event_data import KIND_IDS
-
-REPO = pathlib.Path(__file__).resolve().parent.parent
-DATA = REPO / "doc" / "source" / "_data"
-ROOT = REPO / "tests" / "roots" / "test-events-tables"
+from events_guide.data.feeds import feed_name
 
 
 def _calendar(path: pathlib.Path) -> icalendar.Calendar:
@@ -42,28 +34,28 @@ def guide_json(guide_feeds) -> dict:
     return json.loads((guide_feeds / "events.json").read_text("utf-8"))
 
 
-def test_every_feed_is_written(guide_feeds):
+def test_every_feed_is_written(guide_feeds, guide_data):
     names = {p.name for p in guide_feeds.iterdir()}
     assert names == {"events.ics", "events.json",
-                     *(f"{kind}.ics" for kind in KIND_IDS)}
+                     *(feed_name(kind) for kind in guide_data.kinds)}
 
 
-def test_ics_holds_exactly_the_dated_events(guide_feeds, guide_json):
-    data = event_data.load(DATA / "events.yaml", DATA / "kinds.yaml")
+def test_ics_holds_exactly_the_dated_events(guide_feeds, guide_json,
+                                            guide_data):
     in_ics = _events(_calendar(guide_feeds / "events.ics"))
-    dated = {f"{e.id}@events-guide.openstack.org" for e in data.events
+    dated = {f"{e.id}@events-guide.openstack.org" for e in guide_data.events
              if e.start and e.end}
     assert set(in_ics) == dated
-    assert len(in_ics) == 41
     assert {e["uid"] for e in guide_json["events"] if e["in_calendar"]} \
         == dated
 
 
-def test_json_holds_every_event_with_its_dates(guide_json):
-    data = event_data.load(DATA / "events.yaml", DATA / "kinds.yaml")
+def test_json_holds_every_event_with_its_dates(guide_json, guide_data):
     by_id = {e["id"]: e for e in guide_json["events"]}
-    assert set(by_id) == {e.id for e in data.events}
-    for event in data.events:
+    assert set(by_id) == {e.id for e in guide_data.events}
+    assert guide_json["kinds"] == {
+        kind: info.name for kind, info in guide_data.kinds.items()}
+    for event in guide_data.events:
         record = by_id[event.id]
         assert record["start"] == (event.start.isoformat()
                                    if event.start else None)
@@ -85,35 +77,37 @@ def test_all_day_dates_with_exclusive_end(guide_feeds, guide_json):
         assert entry.get("DTSTAMP") is not None
 
 
-def test_kind_feeds_hold_that_kind_only(guide_feeds, guide_json):
-    for kind in KIND_IDS:
-        uids = set(_events(_calendar(guide_feeds / f"{kind}.ics")))
+def test_kind_feeds_hold_that_kind_only(guide_feeds, guide_json, guide_data):
+    for kind in guide_data.kinds:
+        uids = set(_events(_calendar(guide_feeds / feed_name(kind))))
         expected = {e["uid"] for e in guide_json["events"]
                     if e["in_calendar"] and kind in e["kinds"]}
         assert uids == expected, kind
-    assert len(_events(_calendar(guide_feeds / "ptg.ics"))) == 21
 
 
 def test_no_temporary_files_are_left(guide_feeds):
     assert not [p for p in guide_feeds.iterdir() if p.name.startswith(".")]
 
 
-def _build_root(out: pathlib.Path, epoch: str, monkeypatch) -> pathlib.Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    log = io.StringIO()
-    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        status = build_main(["-W", "-n", "-q", "-E", "-b", "html",
-                             "-D", "events_guide_build_date=",
-                             "-d", str(out / "doctrees"), str(ROOT),
-                             str(out / "html")])
-    assert status == 0, log.getvalue()
-    return out / "html" / "feeds"
+# -- a root with its own fixed data -------------------------------------------
+
+@pytest.fixture
+def build_feeds(copy_root, strict_sphinx_build, tmp_path):
+    """Build a fresh copy of test-events-tables for a pinned build date;
+    returns its feeds folder."""
+    def build(folder: str, build_date: str) -> pathlib.Path:
+        source = copy_root("events-tables", f"{folder}-src")
+        out = strict_sphinx_build(
+            source, tmp_path / folder,
+            extra_args=["-D", f"events_guide_build_date={build_date}"])
+        return out / "feeds"
+    return build
 
 
-def test_feeds_reproduce_and_honour_source_date_epoch(tmp_path, monkeypatch):
-    first = _build_root(tmp_path / "a", "1767225600", monkeypatch)
-    again = _build_root(tmp_path / "b", "1767225600", monkeypatch)
-    later = _build_root(tmp_path / "c", "1798761600", monkeypatch)
+def test_feeds_reproduce_and_follow_the_build_date(build_feeds):
+    first = build_feeds("a", "2026-01-01")
+    again = build_feeds("b", "2026-01-01")
+    later = build_feeds("c", "2027-01-01")
     for name in ("events.ics", "ptg.ics", "events.json"):
         assert (first / name).read_bytes() == (again / name).read_bytes()
     first_events = _events(_calendar(first / "events.ics"))
@@ -133,21 +127,30 @@ def test_feeds_reproduce_and_honour_source_date_epoch(tmp_path, monkeypatch):
     assert generated.startswith("2027-01-01")
 
 
-def test_cross_year_event_ends_the_day_after(tmp_path, monkeypatch):
-    feeds = _build_root(tmp_path, "1767225600", monkeypatch)
+def test_cross_year_event_ends_the_day_after(build_test_root):
+    feeds = build_test_root("events-tables") / "feeds"
     event = _events(_calendar(feeds / "summit.ics"))[
         "summit-hybrid-2026@events-guide.test"]
     assert event.decoded("DTSTART") == datetime.date(2026, 12, 30)
     assert event.decoded("DTEND") == datetime.date(2027, 1, 3)
 
 
-def test_feeds_are_never_written_into_the_sources(built_html):
-    assert not (REPO / "doc" / "source" / "feeds").exists()
+def test_root_feeds_have_fixed_counts(build_test_root):
+    """The root's own data: 4 dated events of 5, 2 of them PTGs."""
+    feeds = build_test_root("events-tables") / "feeds"
+    assert len(_events(_calendar(feeds / "events.ics"))) == 4
+    assert len(_events(_calendar(feeds / "ptg.ics"))) == 2
+    document = json.loads((feeds / "events.json").read_text())
+    assert len(document["events"]) == 5
+
+
+def test_feeds_are_never_written_into_the_sources(built_html, doc_source):
+    assert not (doc_source / "feeds").exists()
 
 
 def test_a_failed_write_keeps_the_old_feed_and_no_temporary(tmp_path,
                                                             monkeypatch):
-    from events_guide import feeds
+    from events_guide.ext.events import feeds
 
     target = tmp_path / "feeds" / "events.ics"
     feeds.atomic_write(target, b"old")

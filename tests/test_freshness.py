@@ -1,35 +1,25 @@
 """Every page says when it was last reviewed, and old reviews fail the build.
 
 The seeded-defect roots under ``tests/roots/test-freshness-*`` each hold a
-fresh ``index.rst`` and a ``page.rst`` with one kind of problem. The build
-date is pinned with SOURCE_DATE_EPOCH to 2026-11-28 so the roots never age.
+fresh ``index.rst`` and a ``page.rst`` with one kind of problem. Each pins
+the build date in its conf.py (``events_guide_build_date = "2026-11-28"``)
+so the roots never age.
 """
 
-import contextlib
 import datetime
-import io
-import pathlib
 import re
-import shutil
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.cmd.build import build_main
 
-from events_guide import freshness
+from events_guide.ext import freshness
 
 BUILD_DAY = datetime.date(2026, 11, 28)
-BUILD_EPOCH = str(int(datetime.datetime(
-    2026, 11, 28, 12, 0, tzinfo=datetime.timezone.utc).timestamp()))
-DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
 
 
-def build_root(make_app, rootdir, tmp_path, monkeypatch, name):
-    """Build a copy of a test root at the pinned date; return its warnings."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
-    srcdir = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", srcdir)
-    app = make_app("html", srcdir=srcdir, freshenv=True)
+def build_root(make_app, copy_root, name):
+    """Build a copy of a seeded root; return the app and its warnings."""
+    app = make_app("html", srcdir=copy_root(name), freshenv=True)
     app.build()
     return app, app.warning.getvalue()
 
@@ -38,11 +28,8 @@ def freshness_warnings(text):
     return [line for line in text.splitlines() if "[freshness." in line]
 
 
-def test_fresh_pages_give_no_warning(make_app, rootdir, tmp_path,
-                                     monkeypatch):
-    _, warnings = build_root(make_app, rootdir, tmp_path, monkeypatch,
-                             "freshness-fresh")
-    assert freshness_warnings(warnings) == []
+def test_fresh_pages_pass_a_strict_build(build_test_root):
+    assert (build_test_root("freshness-fresh") / "page.html").is_file()
 
 
 @pytest.mark.parametrize("root, subtype, expected", [
@@ -56,8 +43,8 @@ def test_fresh_pages_give_no_warning(make_app, rootdir, tmp_path,
      "':reviewed: 2027-01-15' is after the build date 2026-11-28"),
 ])
 def test_seeded_defect_is_reported_with_file_line_and_fix(
-        make_app, rootdir, tmp_path, monkeypatch, root, subtype, expected):
-    _, warnings = build_root(make_app, rootdir, tmp_path, monkeypatch, root)
+        make_app, copy_root, root, subtype, expected):
+    _, warnings = build_root(make_app, copy_root, root)
     found = freshness_warnings(warnings)
     assert len(found) == 1, warnings
     (warning,) = found
@@ -70,34 +57,29 @@ def test_seeded_defect_is_reported_with_file_line_and_fix(
     assert ":reviewed: 2026-11-28" in warning or "actually" in warning
 
 
-def test_stale_page_fails_a_strict_build(rootdir, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-freshness-stale", srcdir)
-    log = io.StringIO()
-    with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        status = build_main(["-W", "--keep-going", "-q", "-b", "html",
-                             str(srcdir), str(tmp_path / "out")])
-    assert status != 0
+def test_stale_page_fails_a_strict_build(copy_root, strict_sphinx_build,
+                                         tmp_path):
+    with pytest.raises(pytest.fail.Exception) as failed:
+        strict_sphinx_build(copy_root("freshness-stale"), tmp_path / "out")
     assert "page.rst:1: WARNING: page was last reviewed on 2025-11-27" \
-        in log.getvalue()
+        in str(failed.value)
 
 
-def test_age_limit_is_configurable(make_app, rootdir, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
-    srcdir = tmp_path / "src"
-    shutil.copytree(rootdir / "test-freshness-stale", srcdir)
-    app = make_app("html", srcdir=srcdir, freshenv=True,
-                   confoverrides={"review_max_age_months": 24})
-    app.build()
-    assert freshness_warnings(app.warning.getvalue()) == []
+def test_age_limit_is_configurable(copy_root, strict_sphinx_build, tmp_path):
+    strict_sphinx_build(copy_root("freshness-stale"), tmp_path / "out",
+                        extra_args=["-D",
+                                    "events_guide_review_max_age_months=24"])
 
 
-def test_build_date_follows_source_date_epoch():
-    assert freshness.build_date({"SOURCE_DATE_EPOCH": BUILD_EPOCH}) \
-        == BUILD_DAY
-    today = datetime.datetime.now(tz=datetime.timezone.utc).date()
-    assert freshness.build_date({}) == today
+def test_the_pinned_build_date_moves_the_limit(copy_root,
+                                               strict_sphinx_build, tmp_path):
+    """The one build date: a later day makes the fresh root stale."""
+    with pytest.raises(pytest.fail.Exception) as failed:
+        strict_sphinx_build(copy_root("freshness-fresh"), tmp_path / "out",
+                            extra_args=["-D",
+                                        "events_guide_build_date=2031-01-01"])
+    assert "more than 12 months before the build date 2031-01-01" \
+        in str(failed.value)
 
 
 @pytest.mark.parametrize("day, months, expected", [
@@ -116,11 +98,12 @@ def test_review_on_the_limit_day_is_still_fresh():
         == "stale"
 
 
-def test_every_page_of_the_guide_shows_its_reviewed_date(built_html):
+def test_every_page_of_the_guide_shows_its_reviewed_date(built_html,
+                                                         doc_source):
     """The footer shows the page's own :reviewed: date."""
     problems = []
-    for source in sorted(DOC_SOURCE.rglob("*.rst")):
-        docname = source.relative_to(DOC_SOURCE).with_suffix("").as_posix()
+    for source in sorted(doc_source.rglob("*.rst")):
+        docname = source.relative_to(doc_source).with_suffix("").as_posix()
         match = re.search(r"^:reviewed:\s*(\S+)", source.read_text(
             encoding="utf-8"), re.MULTILINE)
         page = built_html / f"{docname}.html"

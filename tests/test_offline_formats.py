@@ -10,12 +10,10 @@ runs when EVENTS_GUIDE_TEST_PDF=1 is set; ``tox -e pdf`` builds it.
 """
 
 import os
-import pathlib
 import zipfile
 
 import pytest
 
-DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
 EPUB_NAME = "openstack-events-guide.epub"
 
 #: epubcheck messages the guide accepts, each with its reason.
@@ -26,28 +24,27 @@ ACCEPTED_WARNINGS = {
 }
 
 
-
-def guide_pages():
+def guide_pages(doc_source):
     pages = []
-    for path in DOC_SOURCE.rglob("*.rst"):
-        rel = path.relative_to(DOC_SOURCE)
+    for path in doc_source.rglob("*.rst"):
+        rel = path.relative_to(doc_source)
         if not rel.parts[0].startswith(("_", "locale")):
             pages.append(rel.with_suffix(".xhtml").as_posix())
     return sorted(pages)
 
 
 @pytest.fixture(scope="module")
-def epub_file(tmp_path_factory, strict_sphinx_build):
-    out = strict_sphinx_build(DOC_SOURCE, tmp_path_factory.mktemp("epub"),
-                       builder="epub")
+def epub_file(tmp_path_factory, strict_sphinx_build, doc_source):
+    out = strict_sphinx_build(doc_source, tmp_path_factory.mktemp("epub"),
+                              builder="epub")
     return out / EPUB_NAME
 
 
 @pytest.mark.slow
-def test_epub_contains_every_page(epub_file):
+def test_epub_contains_every_page(epub_file, doc_source):
     with zipfile.ZipFile(epub_file) as book:
         names = set(book.namelist())
-    missing = [page for page in guide_pages()
+    missing = [page for page in guide_pages(doc_source)
                if f"OEBPS/{page}" not in names and page not in names]
     assert missing == []
 
@@ -71,7 +68,7 @@ def test_epub_passes_epubcheck(epub_file, java):
 @pytest.mark.skipif(os.environ.get("EVENTS_GUIDE_TEST_PDF") != "1",
                     reason="the rinohtype PDF takes minutes; set "
                            "EVENTS_GUIDE_TEST_PDF=1 or run tox -e pdf")
-def test_pdf_builds(tmp_path, strict_sphinx_build):
-    out = strict_sphinx_build(DOC_SOURCE, tmp_path, builder="rinoh")
+def test_pdf_builds(tmp_path, strict_sphinx_build, doc_source):
+    out = strict_sphinx_build(doc_source, tmp_path, builder="rinoh")
     pdf = out / "openstack-events-guide.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"

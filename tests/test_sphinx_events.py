@@ -5,12 +5,12 @@
 ``test-events-none``     the build date is after every event: "none announced"
 ``test-events-bad-data`` an entry ends before it starts: the build stops with
                          a clean message and writes neither pages nor feeds
+
+Good roots are built strictly (``build_test_root``, ``strict_sphinx_build``):
+any warning fails the test. Only bad input goes through sphinx.testing.
 """
 
-import io
 import os
-import pathlib
-import shutil
 import subprocess
 import sys
 
@@ -18,13 +18,16 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
-ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
-REPO = ROOTS.parent.parent
+from events_guide.data import event_pages
 
 
-def _soup(app, page="index.html") -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"),
+def _soup(html_dir, page="index.html") -> BeautifulSoup:
+    return BeautifulSoup((html_dir / page).read_text(encoding="utf-8"),
                          "lxml")
+
+
+def _text(soup) -> str:
+    return " ".join(soup.get_text(" ").split())
 
 
 def _table(soup, caption_start):
@@ -41,27 +44,15 @@ def _rows(table):
             for row in table.find("tbody").find_all("tr")]
 
 
-def _build_once(make_app, **kwargs):
-    """Build, then release Sphinx's global registries for the next app."""
-    app = make_app("html", **kwargs)
-    app.build()
-    app.cleanup()
-    return app
-
-
-def _copy_root(name, tmp_path) -> pathlib.Path:
-    target = tmp_path / name
-    shutil.copytree(ROOTS / f"test-events-{name}", target)
-    return target
-
-
 # -- valid data ---------------------------------------------------------------
 
-@pytest.mark.sphinx("html", testroot="events-tables", freshenv=True)
-def test_valid_data_renders_every_table(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    soup = _soup(app)
+@pytest.fixture(scope="module")
+def tables(build_test_root):
+    return build_test_root("events-tables")
+
+
+def test_valid_data_renders_every_table(tables):
+    soup = _soup(tables)
 
     comparison = _table(soup, "The kinds of event side by side")
     headers = [th.get_text(strip=True) for th in comparison.select("thead th")]
@@ -88,10 +79,8 @@ def test_valid_data_renders_every_table(app, warning):
     assert "Who it is for" in glance.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="events-tables", freshenv=True)
-def test_indexes_group_by_format_and_region(app):
-    app.build()
-    soup = _soup(app)
+def test_indexes_group_by_format_and_region(tables):
+    soup = _soup(tables)
     headings = [h.get_text(strip=True).rstrip("¶")
                 for h in soup.find_all(["h2", "h3"])]
     for group in ("In person", "Virtual", "Hybrid", "Asia", "Europe",
@@ -104,87 +93,85 @@ def test_indexes_group_by_format_and_region(app):
     assert asia[0][0] == "2018 (date not verified)"
 
 
-@pytest.mark.sphinx("html", testroot="events-tables", freshenv=True)
-def test_feed_links_point_at_written_feeds(app):
-    app.build()
-    soup = _soup(app)
+def test_feed_links_point_at_written_feeds(tables):
+    soup = _soup(tables)
     downloads = {a["href"] for a in soup.select("a.events-guide-download")}
     assert "feeds/events.ics" in downloads and "feeds/ptg.ics" in downloads
     for href in downloads:
-        assert (app.outdir / href).is_file(), href
+        assert (tables / href).is_file(), href
     json_links = {a["href"] for a in soup.select("a.events-guide-json")}
     assert json_links == {"feeds/events.json"}
-    assert (app.outdir / "feeds" / "events.json").is_file()
+    assert (tables / "feeds" / "events.json").is_file()
     subscribe = {a["href"] for a in soup.select("a.events-guide-subscribe")}
     assert "webcal://docs.example.org/guide/feeds/events.ics" in subscribe
     assert "Left out of the calendar files" in soup.get_text()
-    assert not (app.srcdir / "feeds").exists()
 
 
-@pytest.mark.sphinx("html", testroot="events-tables", freshenv=True,
-                    confoverrides={"html_baseurl": ""})
-def test_subscribe_falls_back_without_html_baseurl(app, warning):
-    app.build()
-    soup = _soup(app)
+def test_no_placeholder_survives_in_any_builder(copy_root,
+                                                strict_sphinx_build,
+                                                tmp_path):
+    """Feed links resolve for builders without feeds too (plain text or
+    the published address)."""
+    source = copy_root("events-tables")
+    out = strict_sphinx_build(source, tmp_path / "text", builder="text")
+    text = (out / "index.txt").read_text()
+    assert "Download (.ics)" in text
+    assert not (out / "feeds").exists()
+    assert not (source / "feeds").exists()
+
+
+def test_subscribe_falls_back_without_html_baseurl(copy_root,
+                                                   strict_sphinx_build,
+                                                   tmp_path):
+    out = strict_sphinx_build(copy_root("events-tables"), tmp_path / "out",
+                              extra_args=["-D", "html_baseurl="])
+    soup = _soup(out)
     assert not soup.select("a.events-guide-subscribe")
     assert "copy the Download link into your calendar app" in soup.get_text()
-    assert warning.getvalue() == ""
 
 
 # -- next event, or none announced --------------------------------------------
 
-@pytest.mark.sphinx("html", testroot="events-next", freshenv=True)
-def test_next_event_is_named(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    text = " ".join(_soup(app).get_text(" ").split())
+def test_next_event_is_named(build_test_root):
+    text = _text(_soup(build_test_root("events-next")))
     assert "Next PTG: Later test PTG , 12–16 October 2026, Online" in text
     assert ("Next Summit: Hybrid test Summit , 30 December 2026 – "
             "2 January 2027, Berlin, Germany") in text
     assert "Next OpenStack and OpenInfra Days: none announced yet" in text
 
 
-@pytest.mark.sphinx("html", testroot="events-none", freshenv=True)
-def test_none_announced_says_where_to_look(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    soup = _soup(app)
+def test_none_announced_says_where_to_look(build_test_root):
+    soup = _soup(build_test_root("events-none"))
     sentence = soup.select(".events-guide-next-event")[0]
-    text = " ".join(sentence.get_text(" ").split())
-    assert text.startswith("Next PTG: none announced yet (as of "
-                           "1 January 2030)")
+    assert _text(sentence).startswith(
+        "Next PTG: none announced yet (as of 1 January 2030). Watch "
+        "OpenStack release schedules for the announcement, or follow the "
+        "calendar feed: Download")
     assert sentence.find("a", href="https://releases.openstack.org/")
 
 
 # -- bad data -----------------------------------------------------------------
 
-@pytest.mark.sphinx("html", testroot="events-bad-data", freshenv=True)
-def test_bad_data_stops_the_build_and_writes_nothing(make_app, app_params):
-    args, kwargs = app_params
-    warning = io.StringIO()
-    kwargs.update(warning=warning, status=io.StringIO())
-    with pytest.raises(SystemExit) as stopped:
-        make_app(*args, **kwargs)
-    assert stopped.value.code == 2
-    log = strip_colors(warning.getvalue())
+def test_bad_data_stops_the_build_and_writes_nothing(stopped_build):
+    status, log, outdir = stopped_build("events-bad-data")
+    assert status == 2
     assert "_data/events.yaml:6: ERROR: entry 'ptg-first-2017' (#1), " \
            "field 'end': the end date 2017-02-19 is before the start date " \
            "2017-02-20. How to fix:" in log
     assert "the build stopped" in log
-    outdir = kwargs["srcdir"] / "_build" / "html"
     assert not (outdir / "feeds").exists()
     assert not (outdir / "index.html").exists()
 
 
-def test_bad_data_terminal_output_is_clean(tmp_path):
+def test_bad_data_terminal_output_is_clean(copy_root, tmp_path, repo_root):
     """What a contributor sees when running sphinx-build by hand."""
-    source = _copy_root("bad-data", tmp_path)
+    source = copy_root("events-bad-data", "bad-data")
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
          "-b", "html", "-d", str(tmp_path / "doctrees"), str(source),
          str(tmp_path / "html")],
         capture_output=True, text=True, cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"},
+        env={**os.environ, "PYTHONPATH": str(repo_root), "NO_COLOR": "1"},
         timeout=300)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -194,71 +181,97 @@ def test_bad_data_terminal_output_is_clean(tmp_path):
     assert not (tmp_path / "html" / "feeds").exists()
 
 
-def test_unknown_kind_in_a_directive_is_a_located_error(make_app, tmp_path):
-    source = _copy_root("tables", tmp_path)
+@pytest.mark.parametrize("directive", ["event-history", "event-glance",
+                                       "next-event", "event-feeds"])
+def test_unknown_kind_in_a_directive_is_a_located_error(make_app, copy_root,
+                                                        directive):
+    source = copy_root("events-tables")
     (source / "index.rst").write_text(
-        "Title\n=====\n\nText.\n\n.. event-history:: hackathon\n")
+        f"Title\n=====\n\nText.\n\n.. {directive}:: hackathon\n")
     app = make_app("html", srcdir=source, freshenv=True)
     app.build()
     log = strip_colors(app._warning.getvalue())
-    assert "index.rst:6: ERROR: event-history: unknown kind 'hackathon'" in log
+    assert (f"index.rst:6: ERROR: {directive}: unknown kind 'hackathon'; "
+            "use one of: summit, conference, forum, ptg, days, meetup, "
+            "ops-meetup (from kinds.yaml)") in log
+
+
+def test_a_new_kind_in_the_registry_is_all_it_takes(copy_root,
+                                                    strict_sphinx_build,
+                                                    tmp_path):
+    """Add a kind to kinds.yaml: its directives, tables and feed follow."""
+    source = copy_root("events-tables")
+    kinds = source / "_data" / "kinds.yaml"
+    ptg = kinds.read_text().split("\n  ptg:\n", 1)[1].split("\n\n", 1)[0]
+    kinds.write_text(kinds.read_text() + "\n  hackathon:\n" + ptg.replace(
+        "name: PTG", "name: Hackathon") + "\n")
+    (source / "index.rst").write_text(
+        (source / "index.rst").read_text()
+        + "\nHackathons\n----------\n\n.. event-glance:: hackathon\n")
+    out = strict_sphinx_build(source, tmp_path / "out")
+    soup = _soup(out)
+    assert "Hackathon at a glance" in soup.get_text()
+    assert _rows(_table(soup, "The kinds of event side by side"))[-1][0] \
+        == "Hackathon"
+    assert (out / "feeds" / "hackathon.ics").is_file()
 
 
 # -- rebuilds -----------------------------------------------------------------
 
-def test_editing_the_yaml_rebuilds_the_pages(make_app, tmp_path):
-    source = _copy_root("tables", tmp_path)
-    _build_once(make_app, srcdir=source, freshenv=True)
+def test_editing_the_yaml_rebuilds_the_pages(copy_root, strict_sphinx_build,
+                                             tmp_path):
+    source = copy_root("events-tables")
+    strict_sphinx_build(source, tmp_path / "out")
     data = source / "_data" / "events.yaml"
     data.write_text(data.read_text().replace("Later test PTG",
                                              "Renamed test PTG"))
-    app = make_app("html", srcdir=source)
-    app.build()
-    assert "Renamed test PTG" in (app.outdir / "index.html").read_text()
+    out = strict_sphinx_build(source, tmp_path / "out")
+    assert "Renamed test PTG" in (out / "index.html").read_text()
 
 
-def test_a_new_build_date_refreshes_next_event(make_app, tmp_path,
-                                               monkeypatch):
-    source = _copy_root("next", tmp_path)
-    unpinned = {"events_guide_build_date": ""}
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    _build_once(make_app, srcdir=source, freshenv=True,
-                confoverrides=unpinned)
-    page = source / "_build" / "html" / "index.html"
-    assert "Next PTG: " in page.read_text()
-    assert "Later test PTG" in page.read_text()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01
-    make_app("html", srcdir=source, confoverrides=unpinned).build()
-    assert "none announced yet (as of 1 January 2030)" in page.read_text()
+def test_a_new_build_date_refreshes_next_event(copy_root,
+                                               strict_sphinx_build, tmp_path):
+    source = copy_root("events-next")
+    out = strict_sphinx_build(source, tmp_path / "out")
+    assert "Next PTG: Later test PTG" in _text(_soup(out))
+    later = ["-D", "events_guide_build_date=2030-01-01"]
+    strict_sphinx_build(source, tmp_path / "out", extra_args=later)
+    assert "none announced yet (as of 1 January 2030)" in _text(_soup(out))
 
 
-def test_parallel_build_gives_the_same_pages(make_app, tmp_path):
-    serial = _copy_root("tables", tmp_path / "serial")
-    parallel = _copy_root("tables", tmp_path / "parallel")
-    _build_once(make_app, srcdir=serial, freshenv=True)
-    app = make_app("html", srcdir=parallel, freshenv=True, parallel=2)
-    app.build()
-    assert app.parallel == 2
-    assert app._warning.getvalue() == ""
+def test_parallel_build_gives_the_same_pages(tables, copy_root,
+                                             strict_sphinx_build, tmp_path):
+    parallel = strict_sphinx_build(copy_root("events-tables"),
+                                   tmp_path / "parallel",
+                                   extra_args=["-j", "2"])
     for name in ("index.html", "feeds/events.ics", "feeds/events.json"):
-        assert (serial / "_build/html" / name).read_bytes() == \
-            (parallel / "_build/html" / name).read_bytes(), name
+        assert (tables / name).read_bytes() == \
+            (parallel / name).read_bytes(), name
 
 
-# -- the real guide -----------------------------------------------------------
+# -- the real guide: properties of whatever its data holds -------------------
 
-def test_guide_pages_show_the_data(built_html):
-    choosing = BeautifulSoup((built_html / "choosing.html").read_text(),
-                             "lxml")
-    assert len(_rows(_table(choosing, "The kinds of event side by side"))) \
-        == 7
-    ptg = BeautifulSoup((built_html / "ptg.html").read_text(), "lxml")
-    history = _rows(_table(ptg, "PTG: 21 events on record"))
-    assert history[-1][0] == "20–24 February 2017"
-    summit = BeautifulSoup((built_html / "summit.html").read_text(), "lxml")
-    rows = _rows(_table(summit, "Summit: "))
-    assert any("2011 (date not verified)" == row[0] for row in rows)
-    assert any("held instead, not counted as one" in row[1] for row in rows)
-    calendar = BeautifulSoup((built_html / "calendar.html").read_text(),
-                             "lxml")
-    assert len(_rows(_table(calendar, "The next event of each kind"))) == 7
+def test_guide_pages_show_the_data(built_html, guide_data):
+    choosing = _soup(built_html, "choosing.html")
+    comparison = _rows(_table(choosing, "The kinds of event side by side"))
+    assert [row[0] for row in comparison] == [
+        info.name for info in guide_data.kinds.values()]
+    calendar = _soup(built_html, "calendar.html")
+    assert len(_rows(_table(calendar, "The next event of each kind"))) \
+        == len(guide_data.kinds)
+    for kind, info in guide_data.kinds.items():
+        events = guide_data.of_kind(kind)
+        if not events:
+            continue
+        page = _soup(built_html, f"{info.page}.html")
+        rows = _rows(_table(page, f"{info.name}: {len(events)} event"))
+        assert [row[0].split(" (upcoming)")[0] for row in rows] == [
+            e.dates_label for e in events], kind
+        for row, event in zip(rows, events):
+            assert ("held instead, not counted as one" in row[1]) \
+                == event.stand_in, event.id
+
+
+def test_every_kind_page_is_built(built_html, guide_data):
+    for docname in event_pages(guide_data.kinds):
+        assert (built_html / f"{docname}.html").is_file(), docname

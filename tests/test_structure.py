@@ -8,23 +8,20 @@ Sphinx's strict build, so only these checks catch it.
 
 import pytest
 
-from events_guide import page_shape
+from events_guide.data import KindInfo
+from events_guide.data import kinds as kinds_registry
 from events_guide.findings import Finding
-from events_guide.sitecheck import Site, format_report, structure
+from events_guide.sitecheck import Site, dates, format_report, structure
 from events_guide.sitecheck.navigation import NAVIGATION_CHECKS
-
-
-GOOD_KINDS = {"Summit": "summit"}
 
 
 def test_well_formed_site_passes_every_structure_check(root_site):
     site = root_site("structure-good")
-    findings = [f for check in structure.STRUCTURE_CHECKS + NAVIGATION_CHECKS
-                if check is not structure.check_event_kinds
-                for f in check(site)]
-    findings += structure.check_event_kinds(site, GOOD_KINDS)
+    findings = [f for check in (structure.STRUCTURE_CHECKS + NAVIGATION_CHECKS
+                                + dates.DATE_CHECKS) for f in check(site)]
     assert findings == [], format_report(findings)
     assert structure.is_event_page(site.page("summit.html"))
+    assert not structure.is_event_page(site.page("notes.html"))
 
 
 # -- headings, titles, descriptions, images ---------------------------------
@@ -34,14 +31,14 @@ def test_two_h1_are_named_with_the_extra_heading(root_site, one, assert_names):
     finding = one(findings, "Second one")
     assert finding.check == "h1-count" and "2 h1" in finding.what
     assert_names(finding, "test-structure-headings/two-titles.rst", 11,
-                  "two-titles.html")
+                 "two-titles.html")
 
 
 def test_page_without_h1_is_named(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
     finding = one(findings, "(no h1)")
     assert_names(finding, "test-structure-headings/no-title.rst", 1,
-                  "no-title.html")
+                 "no-title.html")
 
 
 def test_skipped_heading_level_is_named(root_site, one, assert_names):
@@ -50,7 +47,7 @@ def test_skipped_heading_level_is_named(root_site, one, assert_names):
     assert finding.check == "heading-skip"
     assert "h4 right after an h1" in finding.what
     assert_names(finding, "test-structure-headings/skipped.rst", 12,
-                  "skipped.html")
+                 "skipped.html")
 
 
 def test_heading_checks_report_all_pages_at_once_sorted(root_site):
@@ -81,14 +78,14 @@ def test_duplicate_titles_name_both_pages(root_site, assert_names):
     assert "duplicate-b.rst" in first.what and "duplicate-a.rst" in \
         second.what
     assert_names(first, "test-structure-headings/duplicate-a.rst", 5,
-                  "duplicate-a.html")
+                 "duplicate-a.html")
 
 
 def test_missing_description_is_named(root_site, one, assert_names):
     findings = structure.check_descriptions(root_site("structure-headings"))
     finding = one(findings, '<meta name="description">')
     assert_names(finding, "test-structure-headings/no-description.rst", 1,
-                  "no-description.html")
+                 "no-description.html")
     assert len(findings) == 1, format_report(findings)
 
 
@@ -109,88 +106,96 @@ def test_images_without_real_alt_text_are_named(root_site, assert_names):
     for line, finding in by_line.items():
         assert finding.subject == "_images/map.svg"
         assert_names(finding, "test-structure-headings/images.rst", line,
-                      "images.html")
+                     "images.html")
 
 
 # -- event pages ------------------------------------------------------------
+# The event pages are the pages each root's own _data/kinds.yaml names.
 
 def test_event_page_missing_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "When and where")
     assert "missing" in finding.what
-    assert "events_guide/page_shape.py" in finding.fix
+    assert "events_guide/data/kinds.py" in finding.fix
     assert_names(finding, "test-structure-events/summit.rst", None,
-                  "summit.html")
+                 "summit.html")
 
 
 def test_event_section_at_wrong_level_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "How to take part")
     assert "is an h3, not an h2" in finding.what
-    assert_names(finding, "test-structure-events/summit.rst", 28,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", 27,
+                 "summit.html")
 
 
 def test_event_sections_out_of_order_are_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "Format", "event-section-order")
     assert "What it is, Format, Who it is for" in finding.what
-    assert_names(finding, "test-structure-events/summit.rst", 18,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", 17,
+                 "summit.html")
 
 
 def test_unexpected_event_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "Trivia")
-    assert_names(finding, "test-structure-events/summit.rst", 33,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", 32,
+                 "summit.html")
 
 
 def test_a_new_event_page_is_checked_too(root_site, one, assert_names):
-    """new-kind.rst is in no list: declaring :page-kind: event is enough."""
+    """new-kind.rst is in no code: the root's kinds.yaml naming it as the
+    page of a kind is enough; ptg.rst, which it does not name, is not an
+    event page."""
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "How it has changed")
     assert_names(finding, "test-structure-events/new-kind.rst", None,
-                  "new-kind.html")
+                 "new-kind.html")
     assert len(findings) == 5, format_report(findings)
     assert findings == sorted(findings, key=Finding.sort_key)
+    assert not any(f.html == "ptg.html" for f in findings)
 
 
 def test_sections_come_from_the_one_declared_list(root_site, monkeypatch):
-    """Add a section to page_shape and every event page lacks it."""
-    monkeypatch.setattr(page_shape, "EVENT_PAGE_SECTIONS",
-                        page_shape.EVENT_PAGE_SECTIONS + ("Photos",))
+    """Add a section to EVENT_PAGE_SECTIONS and every event page lacks
+    it."""
+    monkeypatch.setattr(kinds_registry, "EVENT_PAGE_SECTIONS",
+                        kinds_registry.EVENT_PAGE_SECTIONS + ("Photos",))
     findings = structure.check_event_sections(root_site("structure-good"))
     assert [(f.html, f.subject) for f in findings] == [
         ("summit.html", "Photos")], format_report(findings)
 
 
-def test_missing_event_kind_page_is_named(root_site, one, assert_names):
-    findings = structure.check_event_kinds(
-        root_site("structure-events"),
-        {"Summit": "summit", "PTG": "ptg", "Forum": "forum"})
+def test_missing_event_kind_page_is_named(root_site, one):
+    findings = structure.check_event_kinds(root_site("structure-events"))
     forum = one(findings, "Forum")
-    assert "has no page" in forum.what
+    assert "has no page" in forum.what and "(forum)" in forum.what
     assert forum.file.endswith("test-structure-events/forum.rst")
-    assert "forum.html" in str(forum) and "EVENT_KIND_PAGES" in forum.fix
-    ptg = one(findings, "PTG")
-    assert ":page-kind:" in ptg.what
-    assert_names(ptg, "test-structure-events/ptg.rst", 1, "ptg.html")
-    assert len(findings) == 2, format_report(findings)
+    assert "forum.html" in str(forum)
+    assert "test-structure-events/_data/kinds.yaml" in forum.fix
+    assert len(findings) == 1, format_report(findings)
 
 
 def test_event_kind_page_must_name_its_kind(root_site, assert_names):
-    findings = structure.check_event_kinds(root_site("structure-good"),
-                                           {"Forum": "summit"})
+    kinds = {"forum": KindInfo.model_construct(name="Forum", page="summit")}
+    findings = structure.check_event_kinds(root_site("structure-good"), kinds)
     (finding,) = findings
     assert 'titled "The Summit"' in finding.what
-    assert_names(finding, "test-structure-good/summit.rst", 8,
-                  "summit.html")
+    assert_names(finding, "test-structure-good/summit.rst", 7,
+                 "summit.html")
 
 
-def test_the_mission_kinds_are_declared():
-    assert set(page_shape.EVENT_KIND_PAGES) == {
-        "Summit", "Conference", "Forum", "PTG", "Days", "Meet-ups"}
+def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
+    source = copy_root("structure-good")
+    kinds_file = source / "_data" / "kinds.yaml"
+    kinds_file.write_text(kinds_file.read_text().replace(
+        "    length: A day.\n", ""))
+    site = Site(root_site("structure-good").html_dir, source)
+    (finding,) = structure.check_event_kinds(site)
+    assert finding.check == "event-data"
+    assert finding.file.endswith("_data/kinds.yaml") and finding.line == 4
+    assert "field 'length': is missing" in finding.what
 
 
 # -- dated facts ------------------------------------------------------------
@@ -201,22 +206,23 @@ def test_the_mission_kinds_are_declared():
 ])
 def test_date_without_sources_is_named(root_site, one, assert_names, page,
                                        stated, line):
-    findings = structure.check_dates_cited(root_site("structure-dates"))
+    findings = dates.check_dates_cited(root_site("structure-dates"))
     finding = one(findings, stated)
     assert f'"{stated}"' in finding.what
     assert_names(finding, f"test-structure-dates/{page}.rst", line,
-                  f"{page}.html")
+                 f"{page}.html")
 
 
 def test_cited_dates_and_dates_in_code_pass(root_site):
-    findings = structure.check_dates_cited(root_site("structure-dates"))
+    findings = dates.check_dates_cited(root_site("structure-dates"))
     assert sorted(f.html for f in findings) == ["uncited-day.html",
                                                 "uncited-year.html"]
 
 
 # -- the real guide -----------------------------------------------------------
 
-@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS,
+@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS
+                         + dates.DATE_CHECKS,
                          ids=lambda check: check.__name__)
 def test_guide_passes_structure_check(guide_site, check):
     findings = check(guide_site)

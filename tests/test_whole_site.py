@@ -7,14 +7,13 @@ incremental build of it, file by file, with a clean build of the same
 sources: same pages, sitemap, search index, objects.inv, feeds.
 """
 
+import datetime
+
 import pytest
 
 from events_guide.sitecheck import Site, inventory
 
-#: 2026-11-28 12:00 UTC: any fixed instant will do.
-SOURCE_DATE_EPOCH = "1795867200"
-
-PAGE = """:reviewed: 2026-11-28
+PAGE = """:reviewed: {today}
 
 ===========
 {title}
@@ -25,8 +24,8 @@ A page that is here today and gone tomorrow.
 
 
 @pytest.fixture
-def source(guide_copy, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+def source(guide_copy, monkeypatch, build_epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", build_epoch)
     return guide_copy / "doc" / "source"
 
 
@@ -59,8 +58,9 @@ def test_deleted_pages_leave_the_build(source, tmp_path, strict_sphinx_build,
     index = source / "index.rst"
     before = index.read_text(encoding="utf-8")
     for name in ("moved", "gone"):
-        (source / f"{name}.rst").write_text(PAGE.format(title=name.title()),
-                                            encoding="utf-8")
+        (source / f"{name}.rst").write_text(PAGE.format(
+            title=name.title(), today=datetime.date.today()),
+            encoding="utf-8")
     append(index, "\n.. toctree::\n   :hidden:\n\n   moved\n   gone\n")
     out = strict_sphinx_build(source, tmp_path / "incremental")
     assert (out / "gone.html").is_file() and (out / "moved.html").is_file()

@@ -6,7 +6,7 @@ Sections, each owned by one concern:
 2. Extensions (from PyPI, then our own, listed apart)
 3. Strictness
 4. HTML theme and templates
-5. Event data (events_guide.sphinx_events)
+5. Event data (events_guide.ext.events)
 6. Publishing: sitemap, Open Graph, 404 page, redirects, freshness
 7. Reader experience: CSS, scripts
 8. Link checking (``tox -e linkcheck`` only)
@@ -31,7 +31,10 @@ from events_guide.build_date import build_datetime  # noqa: E402
 project = "OpenStack Events Guide"
 author = "OpenStack Events Guide contributors"
 
-#: The build date: SOURCE_DATE_EPOCH when set, so that builds reproduce.
+#: The build date: SOURCE_DATE_EPOCH when set, so that builds reproduce,
+#: else today (UTC). The same function gives events_guide_build_date its
+#: default, so the copyright year, the edition (section 9), "next event",
+#: the feeds and the freshness check all agree.
 BUILD_DATE = build_datetime()
 copyright = f"2019-{BUILD_DATE.year}, {author}"
 
@@ -79,11 +82,12 @@ extensions += [
     "events_guide.ext.whole_site",
     # "Not in any toctree" names the toctree to add the page to.
     "events_guide.ext.toctree_hint",
-    "events_guide.sphinx_events",
-    "events_guide.freshness",
-    "events_guide.page_summary",
-    "events_guide.offline_formats",
+    "events_guide.ext.events",
+    "events_guide.ext.freshness",
+    "events_guide.ext.page_summary",
+    "events_guide.ext.offline_formats",
     "events_guide.theme_tuning",
+    "events_guide.ext.evidence",
 ]
 
 # -- 3. Strictness ----------------------------------------------------------
@@ -117,17 +121,13 @@ html_copy_source = False
 html_last_updated_fmt = "%Y-%m-%d"
 
 # -- 5. Event data ----------------------------------------------------------
-# One checked source for every date in the guide; see
-# contributing/adding-an-event.rst. Paths are relative to this folder. The
-# feeds go into the HTML output (never into doc/source) under
-# <html>/feeds/: events.ics, one <kind>.ics per kind, events.json. "Today"
-# for "next event" and the feeds' DTSTAMP is SOURCE_DATE_EPOCH when set,
-# else the day of the build (events_guide_build_date pins it if needed).
-
-events_guide_events_file = "_data/events.yaml"
-events_guide_kinds_file = "_data/kinds.yaml"
-events_guide_feeds_dir = "feeds"
-events_guide_uid_domain = "events-guide.openstack.org"
+# One checked source for every date in the guide: _data/events.yaml, with
+# the kinds registry in _data/kinds.yaml; see
+# contributing/adding-an-event.rst. The feeds go into the HTML output
+# (never into doc/source) under <html>/feeds/: events.ics, one <kind>.ics
+# per kind, events.json. Every setting keeps its default (listed in
+# events_guide/ext/events/__init__.py); events_guide_build_date =
+# "YYYY-MM-DD" would pin "today" for every extension.
 
 # -- 6. Publishing ----------------------------------------------------------
 
@@ -144,7 +144,7 @@ sitemap_indent = 2
 
 # Open Graph tags and <meta name="description"> on every page. The
 # description is the page's first paragraph (its summary), handed to
-# opengraph by events_guide.page_summary. Pages carry no ``.. meta::``.
+# opengraph by events_guide.ext.page_summary. Pages carry no ``.. meta::``.
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_type = "website"
@@ -192,9 +192,9 @@ if not IN_GIT_CHECKOUT:
     # read as "last updated"; show nothing rather than that.
     html_last_updated_fmt = None
 
-# Freshness (events_guide.freshness): every page's ``:reviewed:`` date must
-# be a real date within this many months of the build date.
-review_max_age_months = 12
+# Freshness (events_guide.ext.freshness): every page's ``:reviewed:`` date
+# must be a real date within events_guide_review_max_age_months (default
+# 12) of the build date.
 
 # Translations (see contributing/translating.rst): message catalogs from
 # ``tox -e gettext``; translated .po files live in doc/source/locale/.
@@ -324,3 +324,9 @@ rinoh_documents = [
         "template": "_pdf/events-guide.rtt",
     },
 ]
+
+# -- 10. Evidence -------------------------------------------------------------
+# Every date and figure cites a source with a quote (events_guide.ext.evidence).
+# The contributing pages state facts about this project itself (its budgets,
+# its commands), which its own code and bench prove; they are not checked.
+events_guide_evidence_exclude = ["contributing/*"]

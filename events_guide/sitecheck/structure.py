@@ -1,6 +1,6 @@
 """Structure checks over the built HTML: headings, titles, descriptions,
-image alt text, the shape of event pages and sources for dated facts
-(how pages hang together is in navigation.py).
+image alt text and the shape of event pages (how pages hang together is
+in navigation.py, sources for dated facts in dates.py).
 
 Which pages each check looks at, and why:
 
@@ -19,22 +19,14 @@ from __future__ import annotations
 
 import re
 
-from .. import page_shape
+from ..data import kinds as kinds_registry
+from ..data import DEFAULT_KINDS_FILE, EventDataError, event_pages, load_kinds
 from ..findings import Finding, display_path, sort_findings
 from .site import Page, Site, clean_text
 
 #: Generated pages that readers land on, checked like content pages
 #: (except for the description and the toctree, which they cannot have).
 READER_GENERATED_PAGES = ("404.html",)
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
-           r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
-           r"Nov(?:ember)?|Dec(?:ember)?)")
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})? "
-                        rf"{_MONTHS}\b\.?")
-_MONTH_DAY = re.compile(rf"\b{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b")
-
 
 def _reader_pages(site: Site) -> list[Page]:
     return site.source_pages + [site.pages[rel] for rel in
@@ -154,149 +146,134 @@ def check_image_alt(site: Site) -> list[Finding]:
 
 
 # -- event pages ------------------------------------------------------------
+# The event pages are exactly the pages the kinds registry names
+# (<source>/_data/kinds.yaml, read through events_guide.data); each has the
+# sections of events_guide.data.kinds.EVENT_PAGE_SECTIONS.
 
-def is_event_page(page: Page) -> bool:
-    return page.metadata.get("page-kind", "").strip() == \
-        page_shape.EVENT_PAGE_KIND
+def _kinds_file(site: Site) -> str:
+    path = DEFAULT_KINDS_FILE
+    return display_path(site.source_dir / path) if site.source_dir else path
 
 
-def check_event_sections(site: Site, sections=None) -> list[Finding]:
-    """Each event page has exactly the declared sections, in order, as h2.
+def site_kinds(site: Site) -> tuple[dict, list[Finding]]:
+    """The kinds registry of the site's sources and the problems reading
+    it; empty when the site has no sources or no registry."""
+    if site.source_dir is None or \
+            not (site.source_dir / DEFAULT_KINDS_FILE).is_file():
+        return {}, []
+    try:
+        return load_kinds(site.source_dir / DEFAULT_KINDS_FILE), []
+    except EventDataError as exc:
+        return {}, list(exc.findings)
 
-    The sections come from ``page_shape.EVENT_PAGE_SECTIONS`` (read at
-    each call), so a change there, or a new page declaring
-    ``:page-kind: event``, is checked without touching this code.
-    """
-    if sections is None:
-        sections = page_shape.EVENT_PAGE_SECTIONS
+
+def is_event_page(page: Page, kinds=None) -> bool:
+    """Does the kinds registry (by default the site's) name this page?"""
+    if kinds is None:
+        kinds, _ = site_kinds(page.site)
+    return page.docname is not None and page.docname in event_pages(kinds)
+
+
+def _section_findings(page: Page, sections) -> list[Finding]:
     findings = []
     order = ", ".join(sections)
-    for page in site.source_pages:
-        if not is_event_page(page):
+    headings = page.headings()
+    h2s = [text for level, text, _ in headings if level == 2]
+    others = {text: level for level, text, _ in headings if level != 2}
+    for wanted in sections:
+        if wanted in h2s:
             continue
-        headings = page.headings()
-        h2s = [text for level, text, _ in headings if level == 2]
-        others = {text: level for level, text, _ in headings if level != 2}
-        for wanted in sections:
-            if wanted in h2s:
-                continue
-            if wanted in others:
-                what = (f'the section "{wanted}" is an h{others[wanted]}, '
-                        "not an h2.")
-                fix = ("Underline it with --- so that it is a section of "
-                       "the page.")
-            else:
-                close = [h for h in h2s if h.lower() == wanted.lower()]
-                what = f'the section "{wanted}" is missing' + (
-                    f' (found "{close[0]}": case differs).' if close
-                    else ".")
-                fix = (f"Event pages have these sections, in order: "
-                       f"{order} (events_guide/page_shape.py).")
-            findings.append(_finding(page, "event-section", wanted, what,
-                                     fix, line=page.heading_line(wanted)))
-        for text in h2s:
-            if text not in sections:
-                findings.append(_finding(
-                    page, "event-section", text,
-                    f'the section "{text}" is not one of the event page '
-                    "sections.",
-                    f"Event pages have exactly these sections: {order}; "
-                    "make it a subsection (~~~) of one of them.",
-                    line=page.heading_line(text)))
-        present = [text for text in h2s if text in sections]
-        expected = [text for text in sections if text in present]
-        if present != expected:
-            first_wrong = next(a for a, b in zip(present, expected) if a != b)
+        if wanted in others:
+            what = (f'the section "{wanted}" is an h{others[wanted]}, '
+                    "not an h2.")
+            fix = "Underline it with --- so that it is a section of the page."
+        else:
+            close = [h for h in h2s if h.lower() == wanted.lower()]
+            what = f'the section "{wanted}" is missing' + (
+                f' (found "{close[0]}": case differs).' if close else ".")
+            fix = (f"Event pages have these sections, in order: {order} "
+                   "(EVENT_PAGE_SECTIONS in events_guide/data/kinds.py).")
+        findings.append(_finding(page, "event-section", wanted, what, fix,
+                                 line=page.heading_line(wanted)))
+    for text in h2s:
+        if text not in sections:
             findings.append(_finding(
-                page, "event-section-order", first_wrong,
-                f"the sections are in the order {', '.join(present)}; "
-                f'"{first_wrong}" is out of place.',
-                f"Put them in this order: {order}.",
-                line=page.heading_line(first_wrong)))
-    return sort_findings(findings)
-
-
-def check_event_kinds(site: Site, kind_pages=None) -> list[Finding]:
-    """Each of the mission's event kinds (``page_shape.EVENT_KIND_PAGES``)
-    has its page, declared as an event page and naming the kind."""
-    if kind_pages is None:
-        kind_pages = page_shape.EVENT_KIND_PAGES
-    findings = []
-    for kind, docname in kind_pages.items():
-        rel = docname + ".html"
-        page = site.page(rel)
-        source = (display_path(site.source_dir / f"{docname}.rst")
-                  if site.source_dir else f"{docname}.rst")
-        if page is None or not page.has_source:
-            findings.append(Finding(
-                file=page.file if page else source, line=None, html=rel,
-                check="event-kind", subject=kind,
-                what=f'the event kind "{kind}" has no page: {rel} was not '
-                "built from a source file.",
-                fix=f"Write {docname}.rst (with :page-kind: event) and "
-                "list it in the index toctree, or correct EVENT_KIND_PAGES "
-                "in events_guide/page_shape.py."))
-            continue
-        if not is_event_page(page):
-            findings.append(_finding(
-                page, "event-kind", kind,
-                f'the page for "{kind}" does not declare ":page-kind: '
-                'event", so its shape is not checked.',
-                "Add the line `:page-kind: event` right under :reviewed: "
-                "at the top of the source.", line=1))
-        heading = clean_text(page.main.find("h1"))
-        if kind.lower() not in heading.lower():
-            findings.append(_finding(
-                page, "event-kind", kind,
-                f'the page for "{kind}" is titled "{heading}", which does '
-                "not name the kind.",
-                f'Name "{kind}" in the title, or correct EVENT_KIND_PAGES '
-                "in events_guide/page_shape.py.",
-                line=page.heading_line(heading)))
-    return sort_findings(findings)
-
-
-# -- dated facts ------------------------------------------------------------
-
-def _has_sources(page: Page) -> bool:
-    if any(text.lower() == "sources" for _, text, _ in page.headings()):
-        return True
-    return bool(page.main.select(
-        "a.footnote-reference, aside.footnote, div.footnote, "
-        "table.footnote, .citation"))
-
-
-def _body_text(page: Page) -> str:
-    copy = page.main.__copy__()
-    for tag in copy.select("pre, code, .highlight, a.headerlink, script, "
-                           "style, footer, nav, [role=navigation], "
-                           "[role=contentinfo]"):
-        tag.decompose()
-    return clean_text(copy)
-
-
-def check_dates_cited(site: Site) -> list[Finding]:
-    """A page that states a year or a date cites its sources (a Sources
-    section or footnotes)."""
-    findings = []
-    for page in site.source_pages:
-        text = _body_text(page)
-        match = (_YEAR.search(text) or _DAY_MONTH.search(text)
-                 or _MONTH_DAY.search(text))
-        if match is None or _has_sources(page):
-            continue
-        stated = match.group(0)
+                page, "event-section", text,
+                f'the section "{text}" is not one of the event page '
+                "sections.", f"Event pages have exactly these sections: "
+                f"{order}; make it a subsection (~~~) of one of them.",
+                line=page.heading_line(text)))
+    present = [text for text in h2s if text in sections]
+    expected = [text for text in sections if text in present]
+    if present != expected:
+        first_wrong = next(a for a, b in zip(present, expected) if a != b)
         findings.append(_finding(
-            page, "dates-uncited", stated,
-            f'{page.rel} states a date ("{stated}") but has no Sources '
-            "section and no footnotes.",
-            "Cite where the date comes from: an auto-numbered footnote "
-            "[#]_ after the fact, with its body in a Sources section.",
-            line=page.find_line(stated)))
-    return sort_findings(findings)
+            page, "event-section-order", first_wrong,
+            f"the sections are in the order {', '.join(present)}; "
+            f'"{first_wrong}" is out of place.',
+            f"Put them in this order: {order}.",
+            line=page.heading_line(first_wrong)))
+    return findings
+
+
+def check_event_sections(site: Site, sections=None,
+                         kinds=None) -> list[Finding]:
+    """Each event page (named in the kinds registry) has exactly the
+    declared sections, in order, as h2.
+
+    The sections come from ``EVENT_PAGE_SECTIONS`` (read at each call) and
+    the pages from the registry, so a change to either, or a new kind with
+    its page, is checked without touching this code.
+    """
+    if sections is None:
+        sections = kinds_registry.EVENT_PAGE_SECTIONS
+    if kinds is None:
+        kinds, _ = site_kinds(site)
+    pages = event_pages(kinds)
+    return sort_findings(
+        finding for page in site.source_pages if page.docname in pages
+        for finding in _section_findings(page, sections))
+
+
+def _names_kind(heading: str, name: str) -> bool:
+    """Every word of the kind's name is a word of the heading."""
+    words = set(re.findall(r"[\w-]+", heading.lower()))
+    return set(re.findall(r"[\w-]+", name.lower())) <= words
+
+
+def check_event_kinds(site: Site, kinds=None) -> list[Finding]:
+    """Each kind in the registry has its page, built from a source, whose
+    title names the kind; a registry that cannot be read is reported."""
+    problems: list[Finding] = []
+    if kinds is None:
+        kinds, problems = site_kinds(site)
+    registry = _kinds_file(site)
+    for kind, info in kinds.items():
+        rel = info.page + ".html"
+        page = site.page(rel)
+        if page is None or not page.has_source:
+            source = (display_path(site.source_dir / f"{info.page}.rst")
+                      if site.source_dir else f"{info.page}.rst")
+            problems.append(Finding(
+                file=page.file if page else source, line=None, html=rel,
+                check="event-kind", subject=info.name,
+                what=f'the event kind "{info.name}" ({kind}) has no page: '
+                f"{rel} was not built from a source file.",
+                fix=f"Write {info.page}.rst and list it in the index "
+                f"toctree, or correct the kind's page: in {registry}."))
+            continue
+        heading = clean_text(page.main.find("h1"))
+        if not _names_kind(heading, info.name):
+            problems.append(_finding(
+                page, "event-kind", info.name,
+                f'the page for "{info.name}" ({kind}) is titled '
+                f'"{heading}", which does not name the kind.',
+                f'Name "{info.name}" in the title, or correct the kind\'s '
+                f"name: or page: in {registry}.",
+                line=page.heading_line(heading)))
+    return sort_findings(problems)
 
 
 STRUCTURE_CHECKS = (check_headings, check_titles_unique,
                     check_descriptions, check_image_alt,
-                    check_event_sections, check_event_kinds,
-                    check_dates_cited)
+                    check_event_sections, check_event_kinds)

@@ -83,8 +83,8 @@ def test_navigation_works_from_the_keyboard(visitor):
 
 
 @pytest.fixture(scope="module")
-def phone(browser, site):
-    with Visitor(browser, site, **PHONE) as phone_visitor:
+def phone(browser, site, guide_site):
+    with Visitor(browser, site, guide_site, **PHONE) as phone_visitor:
         yield phone_visitor
 
 

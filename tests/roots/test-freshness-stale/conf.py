@@ -1,2 +1,2 @@
-extensions = ["events_guide.freshness"]
-review_max_age_months = 12
+extensions = ["events_guide.ext.freshness"]
+events_guide_build_date = "2026-11-28"

@@ -26,7 +26,7 @@ def _on_builder_inited(app):
     app.config.html_style = None
     app.builder.init_templates()
     app.builder.init_css_files()
-    logger.info("events_guide.offline_formats: EPUB uses the plain epub "
+    logger.info("events_guide.ext.offline_formats: EPUB uses the plain epub "
                 "theme (no web templates or stylesheet)")
 
 

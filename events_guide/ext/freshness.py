@@ -11,46 +11,36 @@ line and saying how to fix it, when a page:
 * has no ``:reviewed:`` date,
 * has one that is not a real ``YYYY-MM-DD`` date,
 * has one after the build date, or
-* has one older than ``review_max_age_months`` (default 12) months.
-
-The build date is ``SOURCE_DATE_EPOCH`` when that is set (so builds
-reproduce and tests can pin "today"), else today's date in UTC.
+* has one older than ``events_guide_review_max_age_months`` (default 12)
+  months before the build date (``events_guide_build_date``, see
+  :mod:`events_guide.ext.build_date`; a new day re-reads every page, so a
+  page that went stale overnight is reported).
 
 It also puts the reviewed date into each HTML page's template context as
 ``reviewed`` (a ``YYYY-MM-DD`` string, or ``None``) so the footer can show
 it. Warnings have type ``freshness`` and subtypes ``missing``, ``malformed``,
 ``future`` and ``stale``.
 
-Configuration values:
-
-``review_max_age_months``   how old a review may be (int, default 12)
-``review_exclude_patterns`` docnames (glob patterns) that need no date
-``review_build_date``       set by the extension from the environment; a
-                            new day re-reads every page, so a page that
-                            went stale overnight is reported.
+Settings: ``events_guide_review_max_age_months`` (how old a review may
+be, default 12) and ``events_guide_review_exclude_patterns`` (docnames, as
+glob patterns, that need no date; default none).
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 import re
 
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from .build_date import build_datetime as source_build_datetime
+from .build_date import build_day
 
 logger = logging.getLogger(__name__)
 
 FIELD = "reviewed"
 _FIELD_LINE = re.compile(rf"^:{FIELD}:", re.MULTILINE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def build_date(environ=os.environ) -> datetime.date:
-    """The day the build pretends it is: SOURCE_DATE_EPOCH, else today."""
-    return source_build_datetime(environ).date()
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
@@ -121,26 +111,25 @@ def _field_line(app, docname: str) -> int:
 
 
 def _on_config_inited(app, config):
-    config.review_build_date = build_date().isoformat()
-    if (not isinstance(config.review_max_age_months, int)
-            or config.review_max_age_months < 1):
+    months = config.events_guide_review_max_age_months
+    if not isinstance(months, int) or months < 1:
         logger.warning(
-            "review_max_age_months must be a whole number of months (1 or "
-            "more), not %r; set it in conf.py, e.g. "
-            "review_max_age_months = 12", config.review_max_age_months,
+            "events_guide_review_max_age_months must be a whole number of "
+            "months (1 or more), not %r; set it in conf.py, e.g. "
+            "events_guide_review_max_age_months = 12", months,
             type="freshness", subtype="config")
-        config.review_max_age_months = 12
+        config.events_guide_review_max_age_months = 12
 
 
 def _on_doctree_read(app, doctree):
     """Check the page just read (runs after Sphinx stored its metadata)."""
     env = app.env
     docname = env.docname
-    if Matcher(app.config.review_exclude_patterns)(docname):
+    if Matcher(app.config.events_guide_review_exclude_patterns)(docname):
         return
     value = env.metadata.get(docname, {}).get(FIELD)
-    today = datetime.date.fromisoformat(app.config.review_build_date)
-    problem = check_reviewed(value, today, app.config.review_max_age_months)
+    problem = check_reviewed(value, build_day(app.config),
+                             app.config.events_guide_review_max_age_months)
     if problem is not None:
         subtype, message = problem
         logger.warning(message, location=(docname, _field_line(app, docname)),
@@ -154,10 +143,11 @@ def _on_html_page_context(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.add_config_value("review_max_age_months", 12, "env", types=[int])
-    app.add_config_value("review_exclude_patterns", [], "env",
+    app.setup_extension("events_guide.ext.build_date")
+    app.add_config_value("events_guide_review_max_age_months", 12, "env",
+                         types=[int])
+    app.add_config_value("events_guide_review_exclude_patterns", [], "env",
                          types=[list, tuple])
-    app.add_config_value("review_build_date", "", "env", types=[str])
     app.connect("config-inited", _on_config_inited)
     # Sphinx's own MetadataCollector fills env.metadata at priority 500.
     app.connect("doctree-read", _on_doctree_read, priority=600)

@@ -1,0 +1,154 @@
+"""The events file (``events.yaml``) and :class:`EventData`, the checked
+data with the queries the pages and feeds ask of it.
+
+:func:`load` reads both files and reports every problem in both at once;
+:func:`parse_events` checks one events file against the kinds registry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+from typing import Any, Iterable, Optional
+
+from ..findings import Finding
+from .errors import EventDataError, data_finding
+from .kinds import load_kinds
+from .models import Event, KindInfo
+from .validation import EVENT_HINTS, kinds_hint, validate_entry
+from .yaml_source import YamlDocument, parse_yaml, read_text
+
+
+def _entry_label(raw: Any, index: int) -> str:
+    ident = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(ident, str) and ident.strip():
+        return f"entry {ident!r} (#{index + 1})"
+    return f"entry #{index + 1}"
+
+
+def _top_level(doc: YamlDocument) -> list:
+    """The list of entries; EventDataError when the file has none."""
+    if not isinstance(doc.data, dict) or \
+            not isinstance(doc.data.get("events"), list):
+        raise EventDataError([data_finding(
+            doc.path, 1, "", "events",
+            "the file must hold a mapping with a list under the key "
+            "'events'", "start the file with 'events:' and give each entry "
+            "as '- id: ...'")])
+    return doc.data["events"]
+
+
+def _stray_keys(doc: YamlDocument) -> list[Finding]:
+    return [data_finding(doc.path, doc.line_of(key) or 1, "top level",
+                         str(key), "is not a known top-level key",
+                         "keep only the key events: at the top of the file")
+            for key in doc.data if key != "events"]
+
+
+def parse_events(text: str, path: str = "events.yaml",
+                 kinds: Optional[Iterable[str]] = None,
+                 today: Optional[datetime.date] = None) -> tuple[Event, ...]:
+    """Check the text of an events file; return its events in file order.
+
+    *kinds* are the kind ids of the registry (``None``: do not check the
+    kinds against it); *today* is the build date, which no source's
+    ``checked`` date may pass (``None``: not checked). Raises
+    :class:`EventDataError`, and nothing else, listing every problem.
+    """
+    doc = parse_yaml(text, path)
+    entries = _top_level(doc)
+    kind_ids = tuple(kinds) if kinds is not None else None
+    hints = {**EVENT_HINTS, "kinds": kinds_hint(kind_ids)}
+    findings = _stray_keys(doc)
+    events: list[Event] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(entries):
+        entry = _entry_label(raw, index)
+        if not isinstance(raw, dict):
+            findings.append(data_finding(
+                doc.path, doc.line_of("events", index) or 1, entry, "",
+                "is not a mapping of fields", "write the entry as '- id: "
+                "...' followed by its fields indented below it"))
+            continue
+        event, problems = validate_entry(
+            doc, ("events", index), entry, Event, raw, hints=hints,
+            default_hint="compare the entry with a correct one",
+            context={"kinds": kind_ids, "today": today})
+        findings += problems
+        if event is None:
+            continue
+        if event.id in seen:
+            findings.append(data_finding(
+                doc.path, doc.line_of("events", index, "id"), entry, "id",
+                f"the id {event.id!r} is already used by entry "
+                f"#{seen[event.id] + 1}", "give each entry its own id (the "
+                "id becomes the calendar UID, so keep published ids "
+                "unchanged)"))
+            continue
+        seen[event.id] = index
+        events.append(event)
+    if findings:
+        raise EventDataError(findings)
+    return tuple(events)
+
+
+def load_events(path: str | os.PathLike,
+                kinds: Optional[Iterable[str]] = None,
+                today: Optional[datetime.date] = None) -> tuple[Event, ...]:
+    return parse_events(read_text(path), os.fspath(path), kinds, today)
+
+
+@dataclasses.dataclass(frozen=True)
+class EventData:
+    """Everything the pages and feeds are built from: the events, and the
+    kinds registry in its order."""
+
+    events: tuple[Event, ...]
+    kinds: dict[str, KindInfo]
+
+    def of_kind(self, kind: str) -> list[Event]:
+        """Events of *kind*, newest first."""
+        return [e for e in self.newest_first() if kind in e.kinds]
+
+    def newest_first(self) -> list[Event]:
+        return sorted(self.events, key=lambda e: e.sort_key, reverse=True)
+
+    def next_event(self, kind: str,
+                   today: datetime.date) -> Optional[Event]:
+        """The event of *kind* under way or starting soonest after *today*."""
+        coming = [e for e in self.events
+                  if kind in e.kinds and e.start is not None
+                  and (e.end or e.start) >= today]
+        return min(coming, key=lambda e: e.sort_key, default=None)
+
+    def in_calendar(self) -> list[Event]:
+        """Events with both dates verified, oldest first (feed order)."""
+        return sorted((e for e in self.events if e.has_dates),
+                      key=lambda e: e.sort_key)
+
+    def left_out_of_calendar(self) -> list[Event]:
+        return [e for e in self.newest_first() if not e.has_dates]
+
+
+def load(events_path: str | os.PathLike, kinds_path: str | os.PathLike,
+         today: Optional[datetime.date] = None) -> EventData:
+    """Load and check both files; raise EventDataError naming every problem
+    in both (an events file is checked against the registry only once the
+    registry itself is sound). *today*: the build date, which no source's
+    ``checked`` date may pass."""
+    findings: list[Finding] = []
+    kinds: dict[str, KindInfo] = {}
+    events: tuple[Event, ...] = ()
+    try:
+        kinds = load_kinds(kinds_path, today)
+    except EventDataError as exc:
+        findings += exc.findings
+    try:
+        events = load_events(events_path, list(kinds) if kinds else None,
+                             today)
+    except EventDataError as exc:
+        findings += exc.findings
+    if findings:
+        raise EventDataError(findings)
+    return EventData(events, kinds)

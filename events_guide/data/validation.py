@@ -1,0 +1,117 @@
+"""Turning pydantic's validation errors into findings a contributor can act
+on: the line of the field at fault (traced through the YAML nodes), the
+entry, the field as written in the file, and a hint on how to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from pydantic import BaseModel, ValidationError
+
+from ..findings import Finding
+from .errors import data_finding
+from .models import FORMATS, REGIONS
+from .yaml_source import YamlDocument
+
+#: How to fix each field of an event, shown under each problem about it.
+EVENT_HINTS = {
+    "id": "use a unique slug of lower-case letters, digits and hyphens, "
+          "for example ptg-indri-2026",
+    "name": "give the event's name as text",
+    "start": "write the date as YYYY-MM-DD (for example 2026-10-12), or "
+             "null if no source confirms it; never guess",
+    "end": "write the last day as YYYY-MM-DD, not before start, or null if "
+           "no source confirms it",
+    "year": "give the year only when a source confirms it and the dates "
+            "are null; it must agree with any date given",
+    "month": "give the month (1-12) only with a year confirmed by a source",
+    "place": "write {city: ..., country: ...} for an event held in person, "
+             "or the word virtual for an online one",
+    "format": f"use one of: {', '.join(FORMATS)}; it must agree with place",
+    "region": f"give the continent for an in-person or hybrid event (one "
+              f"of: {', '.join(REGIONS)}); leave it out for a virtual one",
+    "sources": "list at least one source, each with a title, an https url, "
+               "a quote (the source's own words, at most 30, that prove "
+               "the dates and place) and checked (the day you read it "
+               "there, YYYY-MM-DD)",
+    "note": "write the note as text, or leave the field out",
+    "stand_in": "write true or false",
+}
+
+#: How to fix a kind in kinds.yaml, whatever its field.
+KIND_HINT = ("give the kind id (a slug such as ops-meetup) its facts: "
+             "name, page (the page that covers it), audience, length, "
+             "format, frequency, organizer, where, where_to_look (title, "
+             "url), sources (each with title, url, quote and checked)")
+
+
+def kinds_hint(kind_ids: Iterable[str] | None) -> str:
+    """How to fix an event's kinds, naming the kinds of the registry."""
+    if not kind_ids:
+        return "list one or more kind ids from kinds.yaml"
+    return f"list one or more of: {', '.join(kind_ids)} (from kinds.yaml)"
+
+
+def field_label(loc: Iterable) -> str:
+    """``sources[0].url`` for the location ('sources', 0, 'url')."""
+    label = ""
+    for part in loc:
+        label += f"[{part}]" if isinstance(part, int) else (
+            f".{part}" if label else str(part))
+    return label
+
+
+def _field_path(loc: tuple) -> tuple:
+    """Drop pydantic's union tags from a location: ('place', 'place', 'city')
+    is the field place.city."""
+    parts = list(loc)
+    if len(parts) >= 2 and parts[0] == "place" and parts[1] in ("place",
+                                                                "virtual"):
+        del parts[1]
+    return tuple(parts)
+
+
+def _message_for(error: Mapping[str, Any]) -> str:
+    if error["type"] == "missing":
+        return "is missing"
+    if error["type"] == "extra_forbidden":
+        return "is not a known field"
+    if error["type"] == "string_pattern_mismatch":
+        return f"{error.get('input')!r} does not have the expected form"
+    message = error["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message.rstrip(".")
+
+
+def _hint_for(error, model: type[BaseModel], hints: Mapping[str, str],
+              default: str) -> str:
+    if error["type"] == "extra_forbidden":
+        return ("remove it or correct its spelling; known fields: "
+                + ", ".join(model.model_fields))
+    loc = error["loc"]
+    return hints.get(str(loc[0]) if loc else "", default)
+
+
+def validate_entry(doc: YamlDocument, where: tuple, entry: str,
+                   model: type[BaseModel], raw: Any, *,
+                   hints: Mapping[str, str], default_hint: str,
+                   context: Mapping[str, Any] | None = None):
+    """Validate the entry found at *where* in *doc* against *model*.
+
+    Returns ``(model instance or None, findings)``: one finding per error,
+    on the line of the field at fault (else of the entry).
+    """
+    try:
+        return model.model_validate(raw, context=context), []
+    except ValidationError as exc:
+        entry_line = doc.line_of(*where) or 1
+        findings: list[Finding] = []
+        for error in exc.errors():
+            loc = _field_path(error["loc"])
+            findings.append(data_finding(
+                doc.path, doc.line_of(*where, *loc) or entry_line, entry,
+                field_label(loc), _message_for(error),
+                _hint_for(error, model, hints, default_hint)))
+        return None, findings

@@ -1,0 +1,54 @@
+"""Sphinx extension ``events_guide.ext.events``: the guide's event data on
+its pages, and the calendar feeds.
+
+Directives (one module each):
+
+``.. event-comparison::``      the kinds side by side, in one table
+``.. event-glance:: KIND``     a kind's "at a glance" box
+``.. event-history:: KIND``    a kind's events on record, newest first
+``.. next-event:: [KIND]``     the next event of a kind (or of every kind,
+                               as a table), or "none announced yet"
+``.. event-feeds:: [KIND]``    download/subscribe links for the feeds
+``.. event-index:: region|format``  every event grouped by continent or by
+                               format, one section per group
+
+KIND is an id from the kinds registry (``_data/kinds.yaml``). A new
+directive is a new module here with a ``setup_<name>(app)`` called below.
+
+Settings (defaults in brackets): ``events_guide_events_file``
+[``_data/events.yaml``] and ``events_guide_kinds_file``
+[``_data/kinds.yaml``], relative to the source folder;
+``events_guide_feeds_dir`` [``feeds``], inside the HTML output;
+``events_guide_uid_domain`` [``events-guide.openstack.org``], the right-hand
+side of every calendar UID; ``events_guide_build_date`` (see
+:mod:`events_guide.ext.build_date`).
+
+The data is checked when the builder starts (:mod:`.data`): bad data stops
+the build before any page or feed is written. Pages that show event data
+depend on the YAML files, so editing them rebuilds those pages.
+"""
+
+from .comparison import setup_comparison
+from .data import setup_data
+from .event_feeds import setup_event_feeds
+from .event_index import setup_event_index
+from .feeds import setup_feeds
+from .glance import setup_glance
+from .history import setup_history
+from .next_event import setup_next_event
+from .nodes import setup_feed_links
+
+
+def setup(app):
+    app.setup_extension("events_guide.ext.build_date")
+    setup_data(app)
+    setup_feed_links(app)
+    setup_comparison(app)
+    setup_glance(app)
+    setup_history(app)
+    setup_next_event(app)
+    setup_event_feeds(app)
+    setup_event_index(app)
+    setup_feeds(app)
+    return {"version": "2.0", "parallel_read_safe": True,
+            "parallel_write_safe": True, "env_version": 2}

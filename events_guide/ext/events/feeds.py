@@ -1,0 +1,60 @@
+"""Writing the calendar feeds into the HTML output when the build ends.
+
+The files come from :mod:`events_guide.data.feeds` (built fully before the
+first is written), stamped with the build date, into
+``<html>/<events_guide_feeds_dir>/``. Each is written to a temporary name
+in the same folder and renamed into place, so a reader never sees a
+half-written feed.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import tempfile
+
+from sphinx.util import logging
+
+from ...data.feeds import feed_files
+from ..build_date import build_datetime
+from .data import event_data
+from .nodes import FEED_BUILDERS
+
+logger = logging.getLogger(__name__)
+
+
+def atomic_write(path: pathlib.Path, content: bytes) -> None:
+    """Write *content* to *path* through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-",
+                                         suffix=path.suffix, delete=False)
+    try:
+        with handle:
+            handle.write(content)
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        pathlib.Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _write_feeds(app, exception) -> None:
+    if exception is not None or app.builder.name not in FEED_BUILDERS:
+        return
+    files = feed_files(event_data(app.env),
+                       uid_domain=app.config.events_guide_uid_domain,
+                       stamp=build_datetime(app.config))
+    folder = pathlib.Path(app.outdir) / app.config.events_guide_feeds_dir
+    for name, content in files.items():
+        atomic_write(folder / name, content)
+    logger.info("events_guide: wrote %d calendar feeds to %s", len(files),
+                folder)
+
+
+def setup_feeds(app) -> None:
+    app.add_config_value("events_guide_feeds_dir", "feeds", "env",
+                         types=frozenset({str}))
+    app.add_config_value("events_guide_uid_domain",
+                         "events-guide.openstack.org", "html",
+                         types=frozenset({str}))
+    app.connect("build-finished", _write_feeds)

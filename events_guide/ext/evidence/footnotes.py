@@ -1,0 +1,104 @@
+"""Every footnote is a source: one link, verbatim quotes, a checked date.
+
+Also what the evidence builder needs from each footnote (:class:`SourceNote`)
+and the ``:quote:`` role that marks a quote.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from docutils import nodes
+from docutils.utils import get_source_line
+
+from ...claims import CHECKED, checked_problem, quote_problem
+from ...findings import display_path
+
+#: The class of the inline node a ``:quote:`` role makes.
+QUOTE_CLASS = "source-quote"
+OPEN, CLOSE = "\u201c", "\u201d"
+SOURCE_NODES = (nodes.footnote, nodes.citation)
+
+
+def quote_role(name, rawtext, text, lineno, inliner, options=None,
+               content=None):
+    """``:quote:`words``` -> the words in quotation marks, marked up.
+
+    The words as written are kept on the node too (``quote``): the text the
+    reader sees goes through smart quotes, the evidence must not."""
+    node = nodes.inline(rawtext, f"{OPEN}{text}{CLOSE}",
+                        classes=[QUOTE_CLASS])
+    node["quote"] = text
+    return [node], []
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceNote:
+    """One source's evidence: where it is cited, its link and quotes."""
+
+    file: str
+    line: int
+    url: str
+    title: str
+    quotes: tuple[str, ...]
+    checked: str
+
+
+def quotes_in(node) -> list[str]:
+    return [quote["quote"] for quote in node.findall(nodes.inline)
+            if QUOTE_CLASS in quote["classes"]]
+
+
+def links_in(node) -> list[nodes.reference]:
+    return [ref for ref in node.findall(nodes.reference)
+            if ref.get("refuri", "").startswith(("https://", "http://"))]
+
+
+def footnote_problems(footnote, today) -> list[str]:
+    """What a footnote lacks to be a source, as short sentences."""
+    problems = []
+    links = links_in(footnote)
+    if len(links) != 1:
+        problems.append(f"it has {len(links)} links where a source has "
+                        "exactly one (`Title <https://...>`__)")
+    quotes = quotes_in(footnote)
+    if not quotes:
+        problems.append("it has no :quote:`...` from the source that "
+                        "proves the fact")
+    problems += filter(None, map(quote_problem, quotes))
+    match = CHECKED.search(footnote.astext())
+    problems += filter(None, [checked_problem(
+        match.group(1) if match else None, today)])
+    return problems
+
+
+def stray_quotes(doctree):
+    """Quotes outside any footnote: evidence belongs with its source."""
+    for quote in doctree.findall(nodes.inline):
+        if QUOTE_CLASS in quote["classes"] and not any(
+                isinstance(parent, SOURCE_NODES)
+                for parent in _ancestors(quote)):
+            yield quote
+
+
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def source_notes(doctree, path) -> list[SourceNote]:
+    """The evidence of every footnote on a page (source file *path*)."""
+    notes = []
+    for footnote in doctree.findall(nodes.footnote):
+        links = links_in(footnote)
+        if not links:
+            continue
+        match = CHECKED.search(footnote.astext())
+        notes.append(SourceNote(
+            file=display_path(path), line=get_source_line(footnote)[1] or 0,
+            url=links[0]["refuri"], title=links[0].astext(),
+            quotes=tuple(quotes_in(footnote)),
+            checked=match.group(1) if match else ""))
+    return notes
