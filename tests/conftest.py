@@ -2,12 +2,16 @@
 
 ``built_html`` builds ``doc/source`` into a temporary folder with the same
 strict options as ``tox -e docs`` and returns the HTML folder; every test
-that looks at the real site shares that one build. Tests that need a broken
-site use Sphinx's own ``sphinx.testing`` fixtures with a root from
-``tests/roots/test-*`` instead.
+that looks at the real site shares that one build (``guide_site`` is the
+same build as the site checks see it). Tests that need a broken site build
+a root from ``tests/roots/test-*`` with ``build_test_root`` (strict, like
+the guide), or break a ``site_copy`` of the guide. The paths below and the
+assertion helpers (``one``, ``assert_names``) are shared through fixtures:
+test modules never define their own.
 """
 
 import contextlib
+import datetime
 import io
 import pathlib
 import shutil
@@ -22,6 +26,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
 TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
+INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 
 
 @pytest.fixture(scope="session")
@@ -62,19 +67,26 @@ def copy_root(tmp_path):
     return copy
 
 
-def strict_build(source: pathlib.Path, out: pathlib.Path,
-                 builder: str = "html", extra_args=()) -> pathlib.Path:
-    """Build like ``tox -e docs`` (-W --keep-going -n); fail with the log."""
-    html = out / builder
+def run_build(source: pathlib.Path, out: pathlib.Path,
+              builder: str = "html", extra_args=()) -> tuple[int, str]:
+    """Build like ``tox -e docs`` (-W --keep-going -n) into ``out/<builder>``
+    with doctrees in ``out/doctrees``; return the exit status and the log."""
     args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
-            "-d", str(out / "doctrees"), *extra_args, str(source), str(html)]
+            "-d", str(out / "doctrees"), *extra_args, str(source),
+            str(out / builder)]
     log = io.StringIO()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
         status = build_main(args)
+    return status, f"sphinx-build {' '.join(args)}:\n{log.getvalue()}"
+
+
+def strict_build(source: pathlib.Path, out: pathlib.Path,
+                 builder: str = "html", extra_args=()) -> pathlib.Path:
+    """:func:`run_build`, failing the test with the log on any warning."""
+    status, log = run_build(source, out, builder, extra_args)
     if status != 0:
-        pytest.fail(f"sphinx-build {' '.join(args)} failed:\n{log.getvalue()}",
-                    pytrace=False)
-    return html
+        pytest.fail(f"failed: {log}", pytrace=False)
+    return out / builder
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +120,53 @@ def strict_sphinx_build():
     """:func:`strict_build` as a fixture, for modules that build the guide
     with another builder (epub, gettext, rinoh) into their own folder."""
     return strict_build
+
+
+@pytest.fixture(scope="session")
+def build_epoch() -> str:
+    """A SOURCE_DATE_EPOCH for builds that must reproduce: any fixed
+    instant on which the guide is fresh will do, so the start of today
+    (UTC): no page's review or source's check date lies after it."""
+    today = datetime.datetime.now(datetime.timezone.utc).replace(
+        hour=0, minute=0, second=0, microsecond=0)
+    return str(int(today.timestamp()))
+
+
+@pytest.fixture(scope="session")
+def sphinx_build_log():
+    """:func:`run_build` as a fixture, for tests of a build's messages."""
+    return run_build
+
+
+@pytest.fixture
+def guide_copy(tmp_path) -> pathlib.Path:
+    """A copy of the working tree (without .git and build output) to
+    edit and build; returns its root."""
+    copy = tmp_path / "checkout"
+    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(
+        ".git", "build", ".tox", "__pycache__", ".pytest_cache", "*.mo"))
+    return copy
+
+
+def tree_differences(left: pathlib.Path, right: pathlib.Path) -> list[str]:
+    """Every file only in one tree or different in the two, one line
+    each, sorted."""
+    def files(root):
+        return {path.relative_to(root).as_posix()
+                for path in root.rglob("*") if path.is_file()}
+    left_files, right_files = files(left), files(right)
+    found = [f"{name}: only in {left}" for name in left_files - right_files]
+    found += [f"{name}: only in {right}"
+              for name in right_files - left_files]
+    found += [f"{name}: contents differ"
+              for name in left_files & right_files
+              if (left / name).read_bytes() != (right / name).read_bytes()]
+    return sorted(found)
+
+
+@pytest.fixture(scope="session")
+def differences():
+    return tree_differences
 
 
 @pytest.fixture(scope="session")
@@ -146,3 +205,76 @@ def stopped_build(make_app, copy_root):
         return (stopped.value.code, strip_colors(log.getvalue()),
                 source / "_build" / "html")
     return build
+
+
+# -- the built guide as the site checks see it --------------------------------
+
+@pytest.fixture(scope="session")
+def guide_site(built_html):
+    """The built guide with its sources and the committed URL inventory."""
+    from events_guide.sitecheck import load_site
+    return load_site(built_html, DOC_SOURCE, INVENTORY)
+
+
+class SiteCopy:
+    """A copy of the built guide for a test to break; :meth:`site` reads
+    it as the checks do (with the guide's sources and inventory)."""
+
+    def __init__(self, html: pathlib.Path):
+        self.html = html
+
+    def site(self):
+        from events_guide.sitecheck import Site
+        return Site(self.html, DOC_SOURCE, INVENTORY)
+
+
+@pytest.fixture
+def site_copy(built_html, tmp_path) -> SiteCopy:
+    shutil.copytree(built_html, tmp_path / "html")
+    return SiteCopy(tmp_path / "html")
+
+
+# -- tools outside Python -----------------------------------------------------
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """The java the Nu HTML Checker and epubcheck run on, or a failure
+    that says what to install."""
+    from events_guide.sitecheck.validity import ToolMissing, java
+    try:
+        return java()
+    except ToolMissing as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+# -- assertion helpers --------------------------------------------------------
+
+def _one(findings, subject, check=None):
+    """The one finding about ``subject`` (and of ``check``), or a failure
+    showing the whole report."""
+    from events_guide.findings import format_report
+    found = [f for f in findings if f.subject == subject
+             and (check is None or f.check == check)]
+    assert len(found) == 1, (f"expected one finding for {subject!r}:\n"
+                             + format_report(findings))
+    return found[0]
+
+
+def _assert_names(finding, source_file: str, line, html: str):
+    """The finding names the file (ending in ``source_file``), the line
+    and the built page, and says how to fix it."""
+    text = str(finding)
+    assert finding.file.endswith(source_file), text
+    assert finding.line == line, text
+    where = f"{source_file}:{line}" if line is not None else source_file
+    assert where in text and html in text and "fix:" in text, text
+
+
+@pytest.fixture(scope="session")
+def one():
+    return _one
+
+
+@pytest.fixture(scope="session")
+def assert_names():
+    return _assert_names

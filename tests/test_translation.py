@@ -12,9 +12,6 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-DOC_SOURCE = pathlib.Path(__file__).resolve().parent.parent / "doc" / "source"
-
-
 
 @pytest.mark.sphinx("html", testroot="translation", freshenv=True)
 def test_translated_site_shows_the_translation(app):
@@ -59,9 +56,9 @@ def test_sphinx_intl_creates_a_catalog_for_a_new_language(app, tmp_path):
     assert 'msgstr ""' in po
 
 
-def test_guide_catalogs_extract(tmp_path, strict_sphinx_build):
+def test_guide_catalogs_extract(tmp_path, strict_sphinx_build, doc_source):
     """The guide itself extracts cleanly (what ``tox -e gettext`` runs)."""
-    out = strict_sphinx_build(DOC_SOURCE, tmp_path, builder="gettext")
+    out = strict_sphinx_build(doc_source, tmp_path, builder="gettext")
     index_pot = (out / "index.pot").read_text(encoding="utf-8")
     assert 'msgid "OpenStack Events Guide"' in index_pot
     assert (out / "contributing" / "translating.pot").is_file()

@@ -57,6 +57,11 @@ templates_path = ["_templates"]
 
 # From PyPI.
 extensions = [
+    # Loaded by sphinx-rtd-theme anyway; listed here so that its config
+    # value exists when Sphinx compares configurations, or every build
+    # says "The configuration has changed (1 option: 'jquery_use_sri')".
+    # events_guide.theme_tuning keeps jQuery out of the pages.
+    "sphinxcontrib.jquery",
     "sphinx.ext.extlinks",
     "sphinx_sitemap",
     "sphinxext.opengraph",
@@ -72,6 +77,11 @@ if IN_GIT_CHECKOUT:
 
 # Our own, from the events_guide package at the repository root.
 extensions += [
+    # Incremental builds publish the same whole-site files (sitemap,
+    # search index) as clean ones, and no page whose source is gone.
+    "events_guide.ext.whole_site",
+    # "Not in any toctree" names the toctree to add the page to.
+    "events_guide.ext.toctree_hint",
     "events_guide.ext.events",
     "events_guide.ext.freshness",
     "events_guide.ext.page_summary",
@@ -141,6 +151,15 @@ ogp_type = "website"
 ogp_enable_meta_description = True
 ogp_description_length = 300
 ogp_social_cards = {"enable": False}
+# sphinxext-opengraph prints "matplotlib is not installed, social cards
+# will not be generated" when it is imported without matplotlib, even with
+# the cards off (sphinxext/opengraph/__init__.py, 0.13). Import it here
+# quietly; Sphinx then reuses the module.
+import contextlib  # noqa: E402
+import io  # noqa: E402
+
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: E402,F401
 
 # The 404 page is served for any missing path, at any depth, so its links
 # are absolute under the published path ("/events-guide/").

@@ -1,24 +1,55 @@
-"""Checks over the built HTML of the guide: links and structure.
+"""Every check of the built site, one finding type, one command.
 
-Each check takes a :class:`Site` and returns a sorted list of
-:class:`Finding` (empty when all is well); :func:`format_report` shows them
-all at once. ``python -m events_guide.sitecheck doc/build/html`` runs every
-check from the command line.
+Each check is a function of a :class:`Site` (a build folder, its sources
+and the committed URL inventory) that returns sorted
+:class:`~events_guide.findings.Finding` objects naming the file (and
+line) to change. The modules, by what they look at:
+
+* links.py, urls.py -- internal links and fragments, stylesheet URLs,
+  link text; external URLs (https only, well formed)
+* navigation.py, structure.py, dates.py -- toctrees and reachability;
+  headings, titles, descriptions, image alt text, event pages; cited
+  dates
+* publishing.py, inventory.py, headers.py -- sitemap, head tags, the 404
+  page; published URLs and redirects; the headers shipped for hosts
+* weight.py -- page size and script budgets
+* validity.py -- the Nu HTML Checker (needs Java)
+* browser.py (with serve.py, scripts.py) -- Chromium via Playwright
+
+``python -m events_guide.sitecheck`` runs them (see ``--help``); a new
+check is a function added to one of the tuples below.
 """
 
 from ..findings import Finding, format_report, sort_findings
-from .links import LINK_CHECKS, check_links, load_allowlist
+from .dates import DATE_CHECKS
+from .headers import HEADER_CHECKS
+from .inventory import check_inventory, check_redirects
+from .links import LINK_CHECKS
+from .navigation import NAVIGATION_CHECKS
+from .publishing import PUBLISHING_CHECKS
 from .site import Site, load_site
-from .structure import STRUCTURE_CHECKS, check_structure
+from .structure import STRUCTURE_CHECKS
+from .urls import URL_CHECKS
+from .validity import NU_CHECKS, ToolMissing
+from .weight import WEIGHT_CHECKS
 
-ALL_CHECKS = LINK_CHECKS + STRUCTURE_CHECKS
+#: Offline, pure-Python checks: what ``python -m events_guide.sitecheck``
+#: runs by default.
+QUICK_CHECKS = (LINK_CHECKS + URL_CHECKS + NAVIGATION_CHECKS
+                + STRUCTURE_CHECKS + DATE_CHECKS + PUBLISHING_CHECKS
+                + (check_inventory, check_redirects) + HEADER_CHECKS
+                + WEIGHT_CHECKS)
 
 
-def check_site(site: Site) -> list[Finding]:
-    """Every link and structure check, findings sorted."""
-    return sort_findings(f for check in ALL_CHECKS for f in check(site))
+def _browser_checks():
+    from .browser import check_in_browser
+    return (check_in_browser,)
 
 
-__all__ = ["ALL_CHECKS", "Finding", "LINK_CHECKS", "STRUCTURE_CHECKS",
-           "Site", "check_links", "check_site", "check_structure",
-           "format_report", "load_allowlist", "load_site", "sort_findings"]
+def run_checks(site: Site, checks=QUICK_CHECKS) -> list[Finding]:
+    """Every finding of ``checks`` over ``site``, sorted."""
+    return sort_findings(f for check in checks for f in check(site))
+
+
+__all__ = ["Finding", "NU_CHECKS", "QUICK_CHECKS", "Site", "ToolMissing",
+           "format_report", "load_site", "run_checks", "sort_findings"]

@@ -1,48 +1,109 @@
-"""Command line: ``python -m events_guide.sitecheck doc/build/html``.
+"""Command line: check a built site, or write its URL inventory.
 
-Prints every finding of the link and structure checks at once and exits
-1 when there are findings, 2 when the input is unusable, 0 when all is
-well.
+``python -m events_guide.sitecheck [check] [HTML]`` prints every finding
+of the quick offline checks at once (``--nu`` adds the Nu HTML Checker,
+``--browser`` the Chromium checks, ``--all`` both) and exits 1 when there
+are findings, 2 when the input or a tool is missing, 0 when all is well.
+``python -m events_guide.sitecheck inventory [HTML] [--write]`` prints (or
+writes) the inventory of published URLs. ``tox -e sitecheck -- ...``
+builds the guide first and runs the same command.
 """
 
 import argparse
+import os
 import pathlib
 import sys
+import tempfile
 
-from . import ALL_CHECKS, Site, format_report, sort_findings
-from .links import AllowlistError
+from . import (NU_CHECKS, QUICK_CHECKS, Site, ToolMissing, _browser_checks,
+               format_report, run_checks)
+from .inventory import INVENTORY_FILE, format_inventory, published_urls
+from .urls import AllowlistError
+
+COMMANDS = ("check", "inventory")
+
+
+def _existing(path: str) -> pathlib.Path | None:
+    return pathlib.Path(path) if pathlib.Path(path).exists() else None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="python -m events_guide.sitecheck",
+        description="Check the built guide, or list its published URLs.")
+    commands = main.add_subparsers(dest="command")
+    check = commands.add_parser("check", help="check a build (the default)")
+    inventory = commands.add_parser(
+        "inventory", help="print the published URLs of a build")
+    for sub in (check, inventory):
+        sub.add_argument("html", type=pathlib.Path, nargs="?",
+                         default=pathlib.Path("doc/build/html"),
+                         help="the built HTML folder (default: "
+                         "doc/build/html, where tox -e docs writes it)")
+        sub.add_argument("--inventory", type=pathlib.Path,
+                         default=_existing(INVENTORY_FILE),
+                         help=f"the URL inventory (default: {INVENTORY_FILE})")
+    check.add_argument("--source", type=pathlib.Path,
+                       default=_existing("doc/source"),
+                       help="the source folder, to name source files and "
+                       "lines (default: doc/source)")
+    names = [c.__name__ for c in QUICK_CHECKS + NU_CHECKS]
+    check.add_argument("--only", action="append", metavar="CHECK",
+                       choices=names, help="run only this check "
+                       "(repeatable): " + ", ".join(names))
+    check.add_argument("--nu", action="store_true",
+                       help="also run the Nu HTML Checker (needs Java)")
+    check.add_argument("--browser", action="store_true",
+                       help="also run the checks in Chromium")
+    check.add_argument("--all", action="store_true", help="--nu --browser")
+    inventory.add_argument("--write", action="store_true",
+                           help="write the inventory file instead of "
+                           "printing it")
+    return main
+
+
+def run_check(args) -> int:
+    if args.source is not None and not args.source.is_dir():
+        print(f"error: {args.source}: no such source folder", file=sys.stderr)
+        return 2
+    site = Site(args.html, args.source, args.inventory)
+    checks = QUICK_CHECKS
+    if args.nu or args.all:
+        checks += NU_CHECKS
+    if args.browser or args.all:
+        checks += _browser_checks()
+    if args.only:
+        checks = [c for c in checks if c.__name__ in args.only]
+    findings = run_checks(site, checks)
+    print(format_report(findings, title=f"Site check of {args.html}"))
+    return 1 if findings else 0
+
+
+def run_inventory(args) -> int:
+    text = format_inventory(published_urls(Site(args.html)))
+    if not args.write:
+        sys.stdout.write(text)
+        return 0
+    target = args.inventory or pathlib.Path(INVENTORY_FILE)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", delete=False,
+                                     dir=target.parent) as temporary:
+        temporary.write(text)
+    os.replace(temporary.name, target)
+    print(f"wrote {target}")
+    return 0
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m events_guide.sitecheck",
-        description="Check the links and structure of the built guide.")
-    parser.add_argument("html", type=pathlib.Path,
-                        help="the built HTML folder (tox -e docs writes "
-                        "doc/build/html)")
-    parser.add_argument("--source", type=pathlib.Path, default=None,
-                        help="the source folder, to name source files and "
-                        "lines (default: doc/source when it exists)")
-    parser.add_argument("--only", action="append", metavar="CHECK",
-                        choices=[c.__name__ for c in ALL_CHECKS],
-                        help="run only this check (repeatable)")
-    args = parser.parse_args(argv)
-    source = args.source
-    if source is None and pathlib.Path("doc/source").is_dir():
-        source = pathlib.Path("doc/source")
-    if source is not None and not source.is_dir():
-        print(f"error: {source}: no such source folder", file=sys.stderr)
-        return 2
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
+        argv.insert(0, "check")
+    args = parser().parse_args(argv)
     try:
-        site = Site(args.html, source)
-        checks = [c for c in ALL_CHECKS
-                  if not args.only or c.__name__ in args.only]
-        findings = sort_findings(f for check in checks for f in check(site))
-    except (OSError, AllowlistError) as error:
+        return (run_inventory if args.command == "inventory"
+                else run_check)(args)
+    except (OSError, AllowlistError, ToolMissing, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(format_report(findings, title=f"Site check of {args.html}"))
-    return 1 if findings else 0
 
 
 if __name__ == "__main__":

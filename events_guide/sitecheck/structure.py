@@ -1,4 +1,6 @@
-"""Structure checks over the built HTML.
+"""Structure checks over the built HTML: headings, titles, descriptions,
+image alt text and the shape of event pages (how pages hang together is
+in navigation.py, sources for dated facts in dates.py).
 
 Which pages each check looks at, and why:
 
@@ -11,14 +13,11 @@ Which pages each check looks at, and why:
   by JavaScript) and neither page should appear in search engines, so they
   get no heading, title or description checks. Their links and images are
   still checked (see links.py and :func:`check_image_alt`).
-* Generated pages are never required to be in a toctree: they are linked
-  from the theme's search box and index link, not from the content.
 """
 
 from __future__ import annotations
 
 import re
-import urllib.parse
 
 from ..data import kinds as kinds_registry
 from ..data import DEFAULT_KINDS_FILE, EventDataError, event_pages, load_kinds
@@ -29,95 +28,13 @@ from .site import Page, Site, clean_text
 #: (except for the description and the toctree, which they cannot have).
 READER_GENERATED_PAGES = ("404.html",)
 
-ROOT_PAGE = "index.html"
-
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|"
-           r"June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
-           r"Nov(?:ember)?|Dec(?:ember)?)")
-_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})? "
-                        rf"{_MONTHS}\b\.?")
-_MONTH_DAY = re.compile(rf"\b{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b")
-
-
 def _reader_pages(site: Site) -> list[Page]:
     return site.source_pages + [site.pages[rel] for rel in
                                 READER_GENERATED_PAGES if rel in site.pages]
 
 
 def _finding(page: Page, check, subject, what, fix, line=None):
-    return Finding(file=page.file, line=line, html=page.rel, check=check,
-                   subject=subject, what=what, fix=fix)
-
-
-def _internal_targets(site: Site, page: Page, anchors) -> set[str]:
-    targets = set()
-    for anchor in anchors:
-        href = anchor.get("href", "").strip()
-        if not href or re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^/|^\\\\", href):
-            continue
-        path = urllib.parse.urlsplit(href).path
-        target = site.resolve(page, path)
-        if target in site.pages:
-            targets.add(target)
-        elif target + "/index.html" in site.pages:
-            targets.add(target + "/index.html")
-    return targets
-
-
-# -- toctree and reachability ---------------------------------------------
-
-def _toctree_anchors(page: Page):
-    """Links that Sphinx writes for toctree entries: in toctree blocks of
-    the content and in the theme's global navigation (li.toctree-lN)."""
-    anchors = page.soup.select("li[class*='toctree-l'] > a[href]")
-    anchors += page.soup.select("div.toctree-wrapper a[href]")
-    return anchors
-
-
-def check_in_toctree(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
-    """Every page built from a source is an entry of some toctree."""
-    listed = set()
-    for page in site.pages.values():
-        listed |= _internal_targets(site, page, _toctree_anchors(page))
-    findings = []
-    for page in site.source_pages:
-        if page.rel == root or page.rel in listed:
-            continue
-        orphan = "orphan" in page.metadata
-        findings.append(_finding(
-            page, "not-in-toctree", page.rel,
-            f"{page.rel} is in no toctree"
-            + (" (it is marked :orphan:)" if orphan else "") + ".",
-            f"List {page.docname} in the toctree of its parent page "
-            "(index.rst or a section's index)"
-            + (" and remove :orphan:" if orphan else "") + ".",
-            line=page.find_line(":orphan:") if orphan else None))
-    return sort_findings(findings)
-
-
-def check_reachable(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
-    """Every page built from a source can be reached by following links
-    from the landing page."""
-    if root not in site.pages:
-        return [Finding(file=root, line=None, html=root, check="unreachable",
-                        subject=root, what=f"the landing page {root} was "
-                        "not built.", fix="Add doc/source/index.rst.")]
-    seen, queue = {root}, [root]
-    while queue:
-        page = site.pages[queue.pop()]
-        for target in _internal_targets(site, page,
-                                        page.soup.find_all("a", href=True)):
-            if target not in seen:
-                seen.add(target)
-                queue.append(target)
-    return sort_findings(
-        _finding(page, "unreachable", page.rel,
-                 f"{page.rel} cannot be reached by following links from "
-                 f"{root}.",
-                 "List it in a toctree that is itself reachable from "
-                 "index.rst.")
-        for page in site.source_pages if page.rel not in seen)
+    return page.finding(check, subject, what, fix, line)
 
 
 # -- headings and titles ----------------------------------------------------
@@ -357,52 +274,6 @@ def check_event_kinds(site: Site, kinds=None) -> list[Finding]:
     return sort_findings(problems)
 
 
-# -- dated facts ------------------------------------------------------------
-
-def _has_sources(page: Page) -> bool:
-    if any(text.lower() == "sources" for _, text, _ in page.headings()):
-        return True
-    return bool(page.main.select(
-        "a.footnote-reference, aside.footnote, div.footnote, "
-        "table.footnote, .citation"))
-
-
-def _body_text(page: Page) -> str:
-    copy = page.main.__copy__()
-    for tag in copy.select("pre, code, .highlight, a.headerlink, script, "
-                           "style, footer, nav, [role=navigation], "
-                           "[role=contentinfo]"):
-        tag.decompose()
-    return clean_text(copy)
-
-
-def check_dates_cited(site: Site) -> list[Finding]:
-    """A page that states a year or a date cites its sources (a Sources
-    section or footnotes)."""
-    findings = []
-    for page in site.source_pages:
-        text = _body_text(page)
-        match = (_YEAR.search(text) or _DAY_MONTH.search(text)
-                 or _MONTH_DAY.search(text))
-        if match is None or _has_sources(page):
-            continue
-        stated = match.group(0)
-        findings.append(_finding(
-            page, "dates-uncited", stated,
-            f'{page.rel} states a date ("{stated}") but has no Sources '
-            "section and no footnotes.",
-            "Cite where the date comes from: an auto-numbered footnote "
-            "[#]_ after the fact, with its body in a Sources section.",
-            line=page.find_line(stated)))
-    return sort_findings(findings)
-
-
-STRUCTURE_CHECKS = (check_in_toctree, check_reachable, check_headings,
-                    check_titles_unique, check_descriptions, check_image_alt,
-                    check_event_sections, check_event_kinds,
-                    check_dates_cited)
-
-
-def check_structure(site: Site) -> list[Finding]:
-    """All structure checks, findings sorted."""
-    return sort_findings(f for check in STRUCTURE_CHECKS for f in check(site))
+STRUCTURE_CHECKS = (check_headings, check_titles_unique,
+                    check_descriptions, check_image_alt,
+                    check_event_sections, check_event_kinds)

@@ -1,64 +1,38 @@
-"""Fixtures for the browser tests: the built guide, served and visited.
+"""Fixtures for the browser tests: the built guide, served and visited
+with the package's browser checks (events_guide.sitecheck.browser).
 
-* ``site`` serves the ``built_html`` build on 127.0.0.1 (a threaded
-  ``http.server`` on a free port, in this process) under the path the
-  guide is published at, with the headers the build ships in ``_headers``
-  (from ``doc/source/_extra``), among them a strict
-  ``Content-Security-Policy`` (``default-src 'self'``, no
-  ``'unsafe-inline'``): everything is tested the way a host serves it.
+* ``site`` serves the ``built_html`` build on 127.0.0.1 under the path the
+  guide is published at, with the headers ``_headers`` ships applied per
+  file (events_guide.sitecheck.serve), among them the strict
+  Content-Security-Policy.
 * ``browser`` is Debian's Chromium (``/usr/bin/chromium`` or
-  ``$CHROMIUM_PATH``) driven by Playwright, with a fresh temporary profile.
-  Without it the tests fail and say how to install it; they never skip.
+  ``$CHROMIUM_PATH``) driven by Playwright, with a fresh temporary
+  profile. Without it the tests fail and say how to install it.
 * ``visitor`` opens pages in a browser context that blocks (and records)
-  every request leaving localhost, and records console errors, page errors
-  and Content-Security-Policy violations.
+  every request leaving localhost, and records console errors, page
+  errors and Content-Security-Policy violations as findings.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from browser_checks import Visitor, serve, site_pages
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from events_guide.sitecheck.browser import Visitor, launch
+from events_guide.sitecheck.serve import serve
+from events_guide.sitecheck.validity import ToolMissing
 
 
 @pytest.fixture(scope="module")
 def site(built_html):
-    """Base URL of the built guide, served with the strict CSP header."""
+    """Base URL of the built guide, served as a host serves it."""
     with serve(built_html) as base_url:
         yield base_url
 
 
 @pytest.fixture(scope="session")
-def pages(built_html):
-    """Every HTML page of the build, as paths relative to the site root."""
-    found = site_pages(built_html)
-    assert found, f"no HTML pages found in {built_html}"
-    return found
-
-
-def chromium_path() -> str:
-    """Debian's Chromium, or fail loudly with how to get it."""
-    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not os.access(path, os.X_OK):
-        pytest.fail(
-            f"No Chromium at {path}. The browser tests need Debian's "
-            "Chromium: install it with `apt-get install chromium` (as .ci/run "
-            "does), or point CHROMIUM_PATH at a Chromium binary. Never use "
-            "`playwright install`.", pytrace=False)
-    return path
+def pages(guide_site):
+    """Every HTML page of the build, relative to the site root."""
+    return sorted(guide_site.pages)
 
 
 @pytest.fixture(scope="module")
@@ -74,22 +48,19 @@ def browser(built_html):
         from playwright.sync_api import Error, sync_playwright
     except ImportError as error:
         pytest.fail(f"Playwright for Python is missing ({error}); install "
-                    "the test extras: pip install -e .[test]", pytrace=False)
-    path = chromium_path()
+                    "the browser extra: pip install -e '.[browser]'",
+                    pytrace=False)
     with sync_playwright() as playwright:
         try:
-            # launch() always starts from a fresh temporary profile.
-            chromium = playwright.chromium.launch(
-                executable_path=path, args=CHROMIUM_ARGS)
-        except Error as error:
-            pytest.fail(f"Chromium at {path} did not start: {error}",
-                        pytrace=False)
+            chromium = launch(playwright)
+        except (ToolMissing, Error) as error:
+            pytest.fail(str(error), pytrace=False)
         yield chromium
         chromium.close()
 
 
 @pytest.fixture(scope="module")
-def visitor(browser, site):
+def visitor(browser, site, guide_site):
     """A desktop, light-scheme visitor with network guards (shared)."""
-    with Visitor(browser, site) as guarded:
+    with Visitor(browser, site, guide_site) as guarded:
         yield guarded

@@ -6,13 +6,11 @@ menu and the search are shown to work without inline script.
 
 import pytest
 
-from browser_checks import Visitor, focus_indicator, horizontal_overflow
+from events_guide.sitecheck import format_report
+from events_guide.sitecheck.browser import (PHONE, Visitor, focus_indicator,
+                                            overflow_findings)
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True,
-         "has_touch": True, "device_scale_factor": 2}
-
 
 def active(page, expression):
     return page.evaluate(f"(() => {{ const el = document.activeElement; "
@@ -85,18 +83,16 @@ def test_navigation_works_from_the_keyboard(visitor):
 
 
 @pytest.fixture(scope="module")
-def phone(browser, site):
-    with Visitor(browser, site, **PHONE) as phone_visitor:
+def phone(browser, site, guide_site):
+    with Visitor(browser, site, guide_site, **PHONE) as phone_visitor:
         yield phone_visitor
 
 
 def test_no_sideways_scrolling_at_375px(phone, pages):
     findings = []
     for name in pages:
-        record = phone.visit(name)
-        findings.extend(horizontal_overflow(phone.page, name))
-        findings.extend(record.console_errors)
-    assert not findings, "\n".join(sorted(findings))
+        findings += phone.visit(name) + overflow_findings(phone)
+    assert not findings, format_report(findings)
 
 
 def expanded_state(page, selector):
@@ -154,7 +150,7 @@ def test_mobile_menu_opens_and_closes(phone):
     link.wait_for(state="visible")
     page.mouse.click(360, 600)
     link.wait_for(state="hidden")
-    assert not record.console_errors, "\n".join(record.console_errors)
+    assert not record, format_report(record)
 
 
 def test_wide_screens_show_the_navigation_without_a_menu_button(visitor):
@@ -182,10 +178,9 @@ def test_search_finds_the_page(visitor, query, expected):
     except Exception:
         results = page.locator("#search-results").inner_text()
         pytest.fail(f"search.html?q={query}: no link to {expected} in the "
-                    f"results:\n{results}\n{record.console_errors}")
-    assert not record.console_errors, "\n".join(record.console_errors)
-    assert not record.csp_violations + [
-        text for text in page.evaluate("window.__cspViolations")]
+                    f"results:\n{results}\n{format_report(record)}")
+    assert not record, format_report(record)
+    assert not page.evaluate("window.__cspViolations")
 
 
 def test_search_box_works_from_the_keyboard(visitor):
@@ -210,4 +205,4 @@ def test_search_results_lead_to_the_words_found(visitor):
         f"search.html?q=forum: the result link {href} has no text fragment")
     hit.click()
     visitor.page.wait_for_url("**/forum.html*")
-    assert not record.console_errors, "\n".join(record.console_errors)
+    assert not record, format_report(record)

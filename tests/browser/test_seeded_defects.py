@@ -1,14 +1,16 @@
 """The browser checks can fail: a page with known defects is caught.
 
 A small site is written to a temporary folder and served like the guide
-(strict CSP header); each check must report its defect and name the page.
+(strict CSP header); each check must report its defect naming the page.
 """
 
 import pytest
 
-from browser_checks import (Visitor, axe_findings, focus_indicator,
-                            horizontal_overflow, serve)
-
+from events_guide.sitecheck import Site, format_report
+from events_guide.sitecheck.browser import (Visitor, axe_findings,
+                                            focus_indicator,
+                                            overflow_findings)
+from events_guide.sitecheck.serve import serve
 
 pytestmark = pytest.mark.browser
 
@@ -41,68 +43,71 @@ BROKEN_CSS = """
 a.no-focus:focus { outline: none; box-shadow: none; }
 """
 
-BROKEN_JS = 'console.error("seeded console error from broken.js");\n'
-
 
 @pytest.fixture(scope="module")
-def broken(browser, tmp_path_factory):
+def broken_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("broken-site")
+    (root / "index.html").write_text("<title>Index</title>")
     (root / "broken.html").write_text(BROKEN_PAGE, encoding="utf-8")
     (root / "broken.css").write_text(BROKEN_CSS, encoding="utf-8")
-    (root / "broken.js").write_text(BROKEN_JS, encoding="utf-8")
-    with serve(root) as base_url:
-        with Visitor(browser, base_url,
-                     viewport={"width": 375, "height": 740}) as visitor:
-            record = visitor.visit("broken.html")
-            yield visitor, record
+    (root / "broken.js").write_text(
+        'console.error("seeded console error from broken.js");\n')
+    return Site(root)
 
 
 @pytest.fixture(scope="module")
-def broken_without_csp(browser, broken):
-    """The same page with its CSP ignored, as a host without the header."""
-    visitor, _ = broken
-    with Visitor(browser, visitor.base_url, bypass_csp=True) as open_visitor:
-        yield open_visitor.visit("broken.html")
+def broken(browser, broken_site):
+    with serve(broken_site.html_dir) as base_url, \
+            Visitor(browser, base_url, broken_site,
+                    viewport={"width": 375, "height": 740}) as visitor:
+        yield visitor, visitor.visit("broken.html")
+
+
+def checks_of(findings, check):
+    found = [f for f in findings if f.check == check]
+    assert found and all(f.html == "broken.html" for f in found), \
+        format_report(findings)
+    return found
 
 
 def test_axe_reports_contrast_and_missing_alt(broken):
     visitor, _ = broken
-    findings = axe_findings(visitor.page, "broken.html")
-    assert any(f.startswith("broken.html: color-contrast") and ".faint" in f
-               for f in findings), findings
-    assert any(f.startswith("broken.html: image-alt") for f in findings), (
-        findings)
+    findings = axe_findings(visitor)
+    assert any(".faint" in f.subject
+               for f in checks_of(findings, "axe:color-contrast"))
+    assert checks_of(findings, "axe:image-alt")
 
 
 def test_console_error_is_reported(broken):
-    _, record = broken
-    assert any(error.startswith("broken.html: console error: seeded")
-               and "broken.js" in error
-               for error in record.console_errors), record.console_errors
+    _, findings = broken
+    assert any("seeded" in error.what and "broken.js" in error.what
+               for error in checks_of(findings, "console-error"))
 
 
-def test_offsite_request_is_blocked_and_reported(broken_without_csp):
-    assert broken_without_csp.offsite_requests == [
-        "broken.html: blocked request to "
-        "https://fonts.example.org/tracker.png"]
+def test_offsite_request_is_blocked_and_reported(browser, broken):
+    """With the CSP ignored (a host without the header), the request is
+    really attempted and the guard catches it."""
+    visitor, _ = broken
+    with Visitor(browser, visitor.base_url, visitor.site,
+                 bypass_csp=True) as open_visitor:
+        findings = open_visitor.visit("broken.html")
+    (request,) = checks_of(findings, "offsite-request")
+    assert request.subject == "https://fonts.example.org/tracker.png"
 
 
 def test_csp_violations_are_reported(broken):
-    visitor, record = broken
+    visitor, findings = broken
     assert visitor.page.title() == "Broken on purpose", (
         "the inline script ran: the test server sent no CSP header")
-    kinds = " ".join(record.csp_violations)
-    assert "broken.html: CSP violation: script-src-elem" in kinds, kinds
-    assert "style-src-attr" in kinds, kinds
-    assert "broken.html:" in kinds
+    kinds = " ".join(f.what for f in checks_of(findings, "csp-violation"))
+    assert "script-src-elem" in kinds and "style-src-attr" in kinds, kinds
 
 
 def test_sideways_scrolling_is_reported(broken):
     visitor, _ = broken
-    findings = horizontal_overflow(visitor.page, "broken.html")
-    assert len(findings) == 1
-    assert findings[0].startswith("broken.html: scrolls sideways at 375px")
-    assert "div.wide" in findings[0], findings
+    (finding,) = checks_of(overflow_findings(visitor), "sideways-scroll")
+    assert "scrolls sideways at 375px" in finding.what
+    assert "div.wide" in finding.subject
 
 
 def test_missing_focus_style_is_noticed(broken):

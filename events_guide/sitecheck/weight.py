@@ -1,0 +1,67 @@
+"""What a page asks for before it paints, kept small (see bench/RESULTS.md
+and contributing/hosting.rst).
+
+Two budgets, both measured with Lighthouse (``tox -e bench``):
+
+* Page size. A new connection sends about 14 KB in its first round trip
+  and about 29 KB more in the second (TCP slow start); a page whose HTML
+  needs a third round trip painted 150 ms later on a slow link (the
+  Summit page at 45 KB did, at 42 KB it did not). So each page's HTML,
+  uncompressed, stays under :data:`MAX_PAGE_BYTES`.
+* Scripts. One script request on a reading page, however small and
+  however deferred, made its largest paint about two simulated round
+  trips later on a slow link. So reading pages load no script; only the
+  pages in :data:`PAGES_WITH_SCRIPTS` may.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding, sort_findings
+from .site import Site
+
+#: Pages that need scripts to do their job.
+PAGES_WITH_SCRIPTS = frozenset({"search.html"})
+
+#: Each page's HTML fits in the first two round trips of a new connection
+#: (10 + 20 segments of 1460 bytes, less room for the response headers).
+MAX_PAGE_BYTES = 42 * 1024
+
+
+def check_page_size(site: Site) -> list[Finding]:
+    """Every page's HTML is at most :data:`MAX_PAGE_BYTES`."""
+    findings = []
+    for page in site.pages.values():
+        size = page.size
+        if size <= MAX_PAGE_BYTES:
+            continue
+        findings.append(Finding(
+            file=page.file, line=None, html=page.rel, check="page-size",
+            subject=page.rel,
+            what=f"{page.rel} is {size} bytes of HTML, "
+            f"{size - MAX_PAGE_BYTES} over the {MAX_PAGE_BYTES}-byte "
+            "budget: a reader on a slow link waits one more round trip "
+            "before it paints.",
+            fix="Shorten the page or move a part of it (a long table, say) "
+            "to a page of its own."))
+    return sort_findings(findings)
+
+
+def check_no_scripts(site: Site) -> list[Finding]:
+    """No script on a reading page (any page but PAGES_WITH_SCRIPTS)."""
+    findings = []
+    for page in site.pages.values():
+        if page.rel in PAGES_WITH_SCRIPTS:
+            continue
+        for script in page.soup.find_all("script"):
+            what = script.get("src") or "an inline script"
+            findings.append(Finding(
+                file=page.rel, line=script.sourceline, html=page.rel,
+                check="script-on-reading-page", subject=what,
+                what=f"{page.rel} loads {what}; reading pages load no "
+                "script (it delays their first paint on slow links).",
+                fix="Remove it (a template, html_js_files or an "
+                "extension adds it), or do the job with HTML and CSS."))
+    return sort_findings(findings)
+
+
+WEIGHT_CHECKS = (check_page_size, check_no_scripts)

@@ -1,0 +1,1 @@
+extensions = ["events_guide.ext.toctree_hint"]

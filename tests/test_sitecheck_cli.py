@@ -1,0 +1,59 @@
+"""The one command: ``python -m events_guide.sitecheck``."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from events_guide.sitecheck import __main__ as cli
+from events_guide.sitecheck import inventory
+
+
+def run(*args, cwd):
+    """The command in a fresh process, in ``cwd``, with this checkout
+    importable (tox installs it; the test runs from the checkout)."""
+    root = os.path.dirname(os.path.dirname(cli.__file__))
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(root))
+    return subprocess.run([sys.executable, "-m", "events_guide.sitecheck",
+                           *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=env, check=False)
+
+
+def test_cli_lists_findings_with_file_and_line_and_fails(root_site,
+                                                         repo_root):
+    site = root_site("links-broken")
+    result = run(site.html_dir, "--source", site.source_dir, "--only",
+                 "check_internal_links", cwd=repo_root)
+    assert result.returncode == 1, result.stderr
+    assert "7 problems" in result.stdout
+    assert "tests/roots/test-links-broken/index.rst:8 (index.html)" in \
+        result.stdout
+
+
+def test_cli_passes_the_guide(guide_site, repo_root, capsys):
+    status = cli.main(["check", str(guide_site.html_dir), "--source",
+                       str(guide_site.source_dir), "--inventory",
+                       str(guide_site.inventory)])
+    assert status == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [[], ["check"], ["inventory"]])
+def test_cli_explains_a_missing_build(tmp_path, args):
+    result = run(*args, tmp_path / "nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "build the guide first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_inventory_command_prints_and_writes_the_inventory(site_copy,
+                                                           tmp_path,
+                                                           capsys):
+    assert cli.main(["inventory", str(site_copy.html)]) == 0
+    printed = capsys.readouterr().out
+    target = tmp_path / "urls.txt"
+    assert cli.main(["inventory", str(site_copy.html), "--write",
+                     "--inventory", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == printed
+    assert set(inventory.read_inventory(target)) == set(
+        inventory.published_urls(site_copy.site()))
