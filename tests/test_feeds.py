@@ -13,7 +13,8 @@ import pathlib
 import icalendar
 import pytest
 
-from events_guide.data.feeds import feed_name
+from events_guide.data import REGION_GROUPS
+from events_guide.data.feeds import feed_name, region_feed_name
 
 
 def _calendar(path: pathlib.Path) -> icalendar.Calendar:
@@ -35,9 +36,11 @@ def guide_json(guide_feeds) -> dict:
 
 
 def test_every_feed_is_written(guide_feeds, guide_data):
-    names = {p.name for p in guide_feeds.iterdir()}
+    names = {p.relative_to(guide_feeds).as_posix()
+             for p in guide_feeds.rglob("*") if p.is_file()}
     assert names == {"events.ics", "events.json",
-                     *(feed_name(kind) for kind in guide_data.kinds)}
+                     *(feed_name(kind) for kind in guide_data.kinds),
+                     *(region_feed_name(g) for g in REGION_GROUPS)}
 
 
 def test_ics_holds_exactly_the_dated_events(guide_feeds, guide_json,
@@ -85,8 +88,21 @@ def test_kind_feeds_hold_that_kind_only(guide_feeds, guide_json, guide_data):
         assert uids == expected, kind
 
 
+def test_region_feeds_hold_that_region_only(guide_feeds, guide_json,
+                                            guide_data):
+    """A reader subscribes to what is near them: each continent's feed
+    (and the online one) holds exactly its dated events."""
+    by_id = {e.id: e for e in guide_data.events}
+    for group in REGION_GROUPS:
+        uids = set(_events(_calendar(guide_feeds / region_feed_name(group))))
+        expected = {e["uid"] for e in guide_json["events"]
+                    if e["in_calendar"]
+                    and by_id[e["id"]].region_group == group}
+        assert uids == expected, group
+
+
 def test_no_temporary_files_are_left(guide_feeds):
-    assert not [p for p in guide_feeds.iterdir() if p.name.startswith(".")]
+    assert not [p for p in guide_feeds.rglob(".*")]
 
 
 # -- a root with its own fixed data -------------------------------------------
@@ -142,6 +158,12 @@ def test_root_feeds_have_fixed_counts(build_test_root):
     assert len(_events(_calendar(feeds / "ptg.ics"))) == 2
     document = json.loads((feeds / "events.json").read_text())
     assert len(document["events"]) == 5
+    by_region = {name: len(_events(_calendar(feeds / "regions" / name)))
+                 for name in ("north-america.ics", "europe.ics", "asia.ics",
+                              "online.ics", "africa.ics")}
+    # The Tokyo meetup has no dates: in no calendar, Asia's included.
+    assert by_region == {"north-america.ics": 1, "europe.ics": 1,
+                         "asia.ics": 0, "online.ics": 2, "africa.ics": 0}
 
 
 def test_feeds_are_never_written_into_the_sources(built_html, doc_source):

@@ -10,6 +10,7 @@ Good roots are built strictly (``build_test_root``, ``strict_sphinx_build``):
 any warning fails the test. Only bad input goes through sphinx.testing.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
 from events_guide.data import event_pages
+from events_guide.ext.events.history import EventHistory
+from events_guide.ext.events.recent import latest
 
 
 def _soup(html_dir, page="index.html") -> BeautifulSoup:
@@ -64,7 +67,7 @@ def test_valid_data_renders_every_table(tables):
 
     history = _table(soup, "PTG: 2 events on record, newest first")
     assert [th.get_text(strip=True) for th in history.select("thead th")] \
-        == ["Dates", "Event", "Where", "Format", "Sources"]
+        == ["Dates", "Event", "Where", "Format", "Source"]
     rows = _rows(history)
     assert rows[0][1].startswith("Later test PTG")      # newest first
     assert rows[0][2:4] == ["Online", "Virtual"]        # virtual marked
@@ -86,11 +89,13 @@ def test_indexes_group_by_format_and_region(tables):
     for group in ("In person", "Virtual", "Hybrid", "Asia", "Europe",
                   "North America", "Online"):
         assert group in headings, headings
-    online = _rows(_table(soup, "Online: 2 events"))
+    online = _rows(_table(soup, "Online: the latest 2 events"))
     assert [r[1].split(" —")[0] for r in online] == [
         "Later test PTG", "Test Summit online"]
-    asia = _rows(_table(soup, "Asia: 1 event,"))
+    asia = _rows(_table(soup, "Asia: the latest 1 event,"))
     assert asia[0][0] == "2018 (date not verified)"
+    # Every continent has its section and its calendar, with events or not.
+    assert "Africa" in headings and "South America" in headings
 
 
 def test_feed_links_point_at_written_feeds(tables):
@@ -104,7 +109,10 @@ def test_feed_links_point_at_written_feeds(tables):
     assert (tables / "feeds" / "events.json").is_file()
     subscribe = {a["href"] for a in soup.select("a.events-guide-subscribe")}
     assert "webcal://docs.example.org/guide/feeds/events.ics" in subscribe
-    assert "Left out of the calendar files" in soup.get_text()
+    assert "webcal://docs.example.org/guide/feeds/regions/asia.ics" \
+        in subscribe
+    assert "leave out the events whose dates no source confirms (1 event)" \
+        in _text(soup)
 
 
 def test_no_placeholder_survives_in_any_builder(copy_root,
@@ -259,17 +267,28 @@ def test_guide_pages_show_the_data(built_html, guide_data):
     calendar = _soup(built_html, "calendar.html")
     assert len(_rows(_table(calendar, "The next event of each kind"))) \
         == len(guide_data.kinds)
+    today = datetime.datetime.now(datetime.timezone.utc).date()
     for kind, info in guide_data.kinds.items():
         events = guide_data.of_kind(kind)
         if not events:
             continue
         page = _soup(built_html, f"{info.page}.html")
         rows = _rows(_table(page, f"{info.name}: {len(events)} event"))
+        shown = latest(events, today, EventHistory.RECENT)
         assert [row[0].split(" (upcoming)")[0] for row in rows] == [
-            e.dates_label for e in events], kind
-        for row, event in zip(rows, events):
+            e.dates_label for e in shown], kind
+        for row, event in zip(rows, shown):
             assert ("held instead, not counted as one" in row[1]) \
                 == event.stand_in, event.id
+
+
+def test_every_event_is_on_the_page_of_its_year(built_html, guide_data):
+    for year in guide_data.years():
+        text = " ".join(
+            _text(BeautifulSoup(page.read_text(encoding="utf-8"), "lxml"))
+            for page in (built_html / "history").glob(f"{year}*.html"))
+        for event in guide_data.of_year(year):
+            assert event.name in text, (year, event.id)
 
 
 def test_every_kind_page_is_built(built_html, guide_data):

@@ -25,8 +25,13 @@ from .wording import day_label, format_date_range
 #: the ``events_guide_events_file`` setting).
 DEFAULT_EVENTS_FILE = "_data/events.yaml"
 
+#: The folder of the HTML output that holds the year pages generated from
+#: the data (``history/2017.html``; events_guide.ext.events.archive): new
+#: ones appear as the data grows, and the site checks know them by it.
+YEAR_PAGES_FOLDER = "history"
+
 __all__ = [
-    "CHECK", "DEFAULT_EVENTS_FILE", "DEFAULT_KINDS_FILE",
+    "CHECK", "DEFAULT_EVENTS_FILE", "YEAR_PAGES_FOLDER", "DEFAULT_KINDS_FILE",
     "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
     "FORMATS", "FORMAT_LABELS", "KindInfo", "Link", "ONLINE", "Place",
     "REGIONS", "REGION_GROUPS", "Source", "region_slug",

@@ -82,8 +82,8 @@ def check_in_toctree(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
 
 
 def check_reachable(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
-    """Every page built from a source can be reached by following links
-    from the landing page."""
+    """Every page built from a source or from the event data can be reached
+    by following links from the landing page."""
     if root not in site.pages:
         return [Finding(file=root, line=None, html=root, check="unreachable",
                         subject=root, what=f"the landing page {root} was "
@@ -101,8 +101,10 @@ def check_reachable(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
                      f"{page.rel} cannot be reached by following links from "
                      f"{root}.",
                      "List it in a toctree that is itself reachable from "
-                     "index.rst.")
-        for page in site.source_pages if page.rel not in seen)
+                     "index.rst." if page.has_source else "Link to it from "
+                     "a page that shows events of its year.")
+        for page in site.source_pages + site.data_pages
+        if page.rel not in seen)
 
 
 NAVIGATION_CHECKS = (check_in_toctree, check_reachable)

@@ -64,7 +64,8 @@ def check_sitemap(site: Site) -> list[Finding]:
 def _sitemap_entries(site: Site, base: str, locs) -> list[Finding]:
     seen: dict[str, int] = {}
     findings = []
-    expected = {base + page.rel: page for page in site.source_pages}
+    expected = {base + page.rel: page
+                for page in site.source_pages + site.data_pages}
     for loc in locs:
         url = (loc.text or "").strip()
         seen[url] = seen.get(url, 0) + 1
@@ -76,7 +77,8 @@ def _sitemap_entries(site: Site, base: str, locs) -> list[Finding]:
             what, fix = (f"{url} names no file of the build.",
                          "Rebuild: the page it names is gone.")
         elif site.source_dir is not None and url not in expected:
-            what, fix = (f"{url} is not a page built from a source.",
+            what, fix = (f"{url} is not a page built from a source or "
+                          "from the event data.",
                          "List generated pages in sitemap_excludes "
                          "(conf.py).")
         else:

@@ -14,6 +14,7 @@ import pathlib
 import posixpath
 import urllib.parse
 
+from ..data import YEAR_PAGES_FOLDER
 from .page import Page, clean_text
 
 __all__ = ["ASSET_FOLDERS", "Page", "Site", "clean_text", "load_site"]
@@ -23,6 +24,11 @@ SOURCE_SUFFIXES = (".rst", ".md", ".txt")
 
 #: Folders of the build that hold assets, never pages.
 ASSET_FOLDERS = ("_static/", "_images/", "_sources/", "_downloads/")
+
+#: Generated pages that readers land on: the 404 page (sphinx-notfound-page).
+READER_GENERATED_PAGES = ("404.html",)
+#: The folder of the pages generated from the event data (year pages).
+DATA_PAGES_FOLDER = YEAR_PAGES_FOLDER + "/"
 
 
 class Site:
@@ -81,6 +87,21 @@ class Site:
     def source_pages(self) -> list[Page]:
         """Pages built from a source file: the ones contributors write."""
         return [page for page in self.pages.values() if page.has_source]
+
+    @property
+    def data_pages(self) -> list[Page]:
+        """Pages generated from the event data (the year pages): no source
+        file, but read like any page and listed in the sitemap."""
+        return [page for rel, page in self.pages.items()
+                if rel.startswith(DATA_PAGES_FOLDER) and not page.has_source]
+
+    @property
+    def reader_pages(self) -> list[Page]:
+        """Every page a reader reads: those built from a source, those
+        generated from the data, and the 404 page."""
+        return self.source_pages + self.data_pages + [
+            self.pages[rel] for rel in READER_GENERATED_PAGES
+            if rel in self.pages]
 
     def page(self, rel: str) -> Page | None:
         return self.pages.get(rel)

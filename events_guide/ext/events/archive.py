@@ -90,8 +90,10 @@ class PageWriter:
         return para
 
 
-def _parts(events: list, size: int = PAGE_SIZE) -> list[list]:
-    return [events[i:i + size] for i in range(0, len(events), size)] or [[]]
+def _parts(events: list) -> list[list]:
+    """The events cut into pages of at most :data:`PAGE_SIZE`."""
+    return [events[i:i + PAGE_SIZE]
+            for i in range(0, len(events), PAGE_SIZE)] or [[]]
 
 
 def year_section(writer: PageWriter, year: int, part: int,

@@ -63,9 +63,9 @@ class EventFeeds(EventDirective):
         if not left_out:
             return []
         return [nodes.paragraph("", "", nodes.Text(
-            f"{count(len(left_out))} on record have no verified dates, so "
-            "the calendar files leave them out; the page of each year "
-            "lists them with what is known ("),
+            "The calendar files leave out the events whose dates no source "
+            f"confirms ({count(len(left_out))}); the page of each year lists "
+            "them with what is known ("),
             page_link("events year by year", INDEX_PAGE), nodes.Text(")."))]
 
 

@@ -14,15 +14,12 @@ from typing import Iterable
 
 from docutils import nodes
 
+from ...data import YEAR_PAGES_FOLDER as HISTORY_FOLDER
 from ...data import Event
 from .nodes import page_link
 
 #: At most this many upcoming events on a list; the soonest are kept.
 MAX_UPCOMING = 4
-
-#: The folder of the year pages in the HTML output.
-HISTORY_FOLDER = "history"
-
 
 def year_page(year: int, part: int = 1) -> str:
     """The page name of a year page: ``history/2017`` (``history/2017.html``

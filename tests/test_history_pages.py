@@ -1,0 +1,102 @@
+"""Histories stay light however much the data grows.
+
+The pages list a bounded number of events and link to the year pages
+(``history/<year>.html``), generated from the data, where every event of a
+year is listed with all its sources. ``test-events-tables`` holds fixed
+data for the shape of those pages; the guide's own data, ten times over,
+proves the budget: every page of that build stays within its size.
+"""
+
+import re
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from events_guide.data import DEFAULT_EVENTS_FILE
+from events_guide.ext.events import archive
+from events_guide.sitecheck import Site, format_report, run_checks
+from events_guide.sitecheck.weight import check_page_size
+
+
+def _soup(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="module")
+def tables(build_test_root):
+    return build_test_root("events-tables")
+
+
+def test_each_year_with_events_has_its_page(tables):
+    pages = sorted(p.name for p in (tables / "history").glob("*.html"))
+    assert pages == ["2017.html", "2018.html", "2020.html", "2026.html",
+                     "index.html"]
+
+
+def test_a_year_page_lists_every_event_with_every_source(tables):
+    page = _soup(tables / "history" / "2026.html")
+    assert page.h1.get_text(strip=True).rstrip("¶") == "Events of 2026"
+    rows = page.select("table.events-guide-year tbody tr")
+    assert [r.find_all("td")[1].get_text(" ", strip=True).split(" —")[0]
+            for r in rows] == ["Later test PTG", "Hybrid test Summit"]
+    assert page.find("meta", attrs={"name": "description"})["content"] \
+        .startswith("Every OpenStack community event of 2026")
+    # Kinds link to their pages, relative to history/.
+    assert rows[0].find("a", href="../index.html")
+
+
+def test_lists_link_to_the_year_pages_that_exist(tables):
+    soup = _soup(tables / "index.html")
+    years = [a["href"] for p in soup.select("p.events-guide-years")
+             for a in p.find_all("a")]
+    assert "history/2017.html" in years
+    for href in years:
+        assert (tables / href).is_file(), href
+
+
+def test_the_year_index_lists_each_year_once(tables):
+    rows = _soup(tables / "history" / "index.html").select(
+        "table.events-guide-years tbody tr")
+    assert [r.td.get_text(strip=True) for r in rows] == [
+        "2026", "2020", "2018", "2017"]
+
+
+def test_a_year_too_long_for_one_page_is_split(copy_root,
+                                               strict_sphinx_build,
+                                               tmp_path, monkeypatch):
+    monkeypatch.setattr(archive, "PAGE_SIZE", 1)
+    out = strict_sphinx_build(copy_root("events-tables"), tmp_path / "out")
+    first = _soup(out / "history" / "2026.html")
+    assert "part 1 of 2" in first.h1.get_text()
+    assert first.find("a", href="2026-2.html")
+    assert (out / "history" / "2026-2.html").is_file()
+
+
+# -- ten times the data -------------------------------------------------------
+
+def ten_times(text: str) -> str:
+    """The events file with every entry ten times (new ids, same facts)."""
+    data = yaml.safe_load(text)
+    events = []
+    for event in data["events"]:
+        events.append(event)
+        events.extend({**event, "id": f"{event['id']}-copy-{n}"}
+                      for n in range(1, 10))
+    return yaml.safe_dump({"events": events}, allow_unicode=True,
+                          sort_keys=False)
+
+
+@pytest.mark.slow
+def test_ten_times_the_events_keep_every_page_in_budget(
+        guide_copy, strict_sphinx_build, tmp_path):
+    source = guide_copy / "doc" / "source"
+    events = source / DEFAULT_EVENTS_FILE
+    events.write_text(ten_times(events.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    html = strict_sphinx_build(source, tmp_path / "out")
+    findings = run_checks(Site(html, source), (check_page_size,))
+    assert findings == [], format_report(findings)
+    # The years now fill several pages each, and the lists stay short.
+    assert any(re.fullmatch(r"\d{4}-\d+\.html", p.name)
+               for p in (html / "history").iterdir())
