@@ -11,14 +11,14 @@ import pytest
 from events_guide.data import KindInfo
 from events_guide.data import kinds as kinds_registry
 from events_guide.findings import Finding
-from events_guide.sitecheck import Site, dates, format_report, structure
+from events_guide.sitecheck import Site, format_report, structure
 from events_guide.sitecheck.navigation import NAVIGATION_CHECKS
 
 
 def test_well_formed_site_passes_every_structure_check(root_site):
     site = root_site("structure-good")
-    findings = [f for check in (structure.STRUCTURE_CHECKS + NAVIGATION_CHECKS
-                                + dates.DATE_CHECKS) for f in check(site)]
+    findings = [f for check in (structure.STRUCTURE_CHECKS
+                                + NAVIGATION_CHECKS) for f in check(site)]
     assert findings == [], format_report(findings)
     assert structure.is_event_page(site.page("summit.html"))
     assert not structure.is_event_page(site.page("notes.html"))
@@ -198,31 +198,9 @@ def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
     assert "field 'length': is missing" in finding.what
 
 
-# -- dated facts ------------------------------------------------------------
-
-@pytest.mark.parametrize("page, stated, line", [
-    ("uncited-year", "2017", 9),
-    ("uncited-day", "14 March", 8),
-])
-def test_date_without_sources_is_named(root_site, one, assert_names, page,
-                                       stated, line):
-    findings = dates.check_dates_cited(root_site("structure-dates"))
-    finding = one(findings, stated)
-    assert f'"{stated}"' in finding.what
-    assert_names(finding, f"test-structure-dates/{page}.rst", line,
-                 f"{page}.html")
-
-
-def test_cited_dates_and_dates_in_code_pass(root_site):
-    findings = dates.check_dates_cited(root_site("structure-dates"))
-    assert sorted(f.html for f in findings) == ["uncited-day.html",
-                                                "uncited-year.html"]
-
-
 # -- the real guide -----------------------------------------------------------
 
-@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS
-                         + dates.DATE_CHECKS,
+@pytest.mark.parametrize("check", structure.STRUCTURE_CHECKS,
                          ids=lambda check: check.__name__)
 def test_guide_passes_structure_check(guide_site, check):
     findings = check(guide_site)

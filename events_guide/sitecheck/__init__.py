@@ -7,9 +7,10 @@ line) to change. The modules, by what they look at:
 
 * links.py, urls.py -- internal links and fragments, stylesheet URLs,
   link text; external URLs (https only, well formed)
-* navigation.py, structure.py, dates.py -- toctrees and reachability;
-  headings, titles, descriptions, image alt text, event pages; cited
-  dates
+* navigation.py, structure.py -- toctrees and reachability; headings,
+  titles, descriptions, image alt text, event pages (that every dated
+  fact cites its source is checked by the build itself:
+  events_guide.ext.evidence)
 * publishing.py, inventory.py, headers.py -- sitemap, head tags, the 404
   page; published URLs and redirects; the headers shipped for hosts
 * weight.py -- page size and script budgets
@@ -21,7 +22,6 @@ check is a function added to one of the tuples below.
 """
 
 from ..findings import Finding, format_report, sort_findings
-from .dates import DATE_CHECKS
 from .headers import HEADER_CHECKS
 from .inventory import check_inventory, check_redirects
 from .links import LINK_CHECKS
@@ -36,7 +36,7 @@ from .weight import WEIGHT_CHECKS
 #: Offline, pure-Python checks: what ``python -m events_guide.sitecheck``
 #: runs by default.
 QUICK_CHECKS = (LINK_CHECKS + URL_CHECKS + NAVIGATION_CHECKS
-                + STRUCTURE_CHECKS + DATE_CHECKS + PUBLISHING_CHECKS
+                + STRUCTURE_CHECKS + PUBLISHING_CHECKS
                 + (check_inventory, check_redirects) + HEADER_CHECKS
                 + WEIGHT_CHECKS)
 

@@ -1,2 +1,0 @@
-# Pages that state dates, with and without their sources.
-project = "Structure dates"
