@@ -68,8 +68,11 @@ def _calendar_entry(event: Event, data: EventData, uid_domain: str,
 
 
 def _calendar(data: EventData, title: str, keep, *, uid_domain: str,
-              stamp: datetime.datetime) -> bytes:
-    """An iCalendar file of the dated events that *keep* accepts."""
+              stamp: datetime.datetime, entries=None) -> bytes:
+    """An iCalendar file of the dated events that *keep* accepts.
+
+    *entries* maps event ids to calendar entries already built (the same
+    entry goes into several files), so each is built only once."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -78,28 +81,30 @@ def _calendar(data: EventData, title: str, keep, *, uid_domain: str,
     calendar.add("x-wr-calname", title)
     for event in data.in_calendar():
         if keep(event):
-            calendar.add_component(
-                _calendar_entry(event, data, uid_domain, stamp))
+            entry = (entries or {}).get(event.id) or _calendar_entry(
+                event, data, uid_domain, stamp)
+            calendar.add_component(entry)
     return calendar.to_ical()
 
 
 def build_calendar(data: EventData, kind: Optional[str], *,
-                   uid_domain: str, stamp: datetime.datetime) -> bytes:
+                   uid_domain: str, stamp: datetime.datetime,
+                   entries=None) -> bytes:
     """The iCalendar file for *kind* (``None``: every kind)."""
     title = ("OpenStack community events" if kind is None
              else f"OpenStack community events: {data.kinds[kind].name}")
     return _calendar(data, title,
                      lambda event: kind is None or kind in event.kinds,
-                     uid_domain=uid_domain, stamp=stamp)
+                     uid_domain=uid_domain, stamp=stamp, entries=entries)
 
 
 def build_region_calendar(data: EventData, group: str, *, uid_domain: str,
-                          stamp: datetime.datetime) -> bytes:
+                          stamp: datetime.datetime, entries=None) -> bytes:
     """The iCalendar file of one region group (a continent, or online)."""
     where = "online" if group == "Online" else f"in {group}"
     return _calendar(data, f"OpenStack community events {where}",
                      lambda event: event.region_group == group,
-                     uid_domain=uid_domain, stamp=stamp)
+                     uid_domain=uid_domain, stamp=stamp, entries=entries)
 
 
 def _json_record(event: Event, uid_domain: str) -> dict:
@@ -132,14 +137,15 @@ def feed_files(data: EventData, *, uid_domain: str,
     one per kind of the registry, one per region group (every continent and
     online, whether or not it has events yet, so that the addresses stay),
     and the JSON file."""
-    files = {feed_name(None): build_calendar(
-        data, None, uid_domain=uid_domain, stamp=stamp)}
+    entries = {event.id: _calendar_entry(event, data, uid_domain, stamp)
+               for event in data.in_calendar()}
+    shared = {"uid_domain": uid_domain, "stamp": stamp, "entries": entries}
+    files = {feed_name(None): build_calendar(data, None, **shared)}
     for kind in data.kinds:
-        files[feed_name(kind)] = build_calendar(
-            data, kind, uid_domain=uid_domain, stamp=stamp)
+        files[feed_name(kind)] = build_calendar(data, kind, **shared)
     for group in REGION_GROUPS:
         files[region_feed_name(group)] = build_region_calendar(
-            data, group, uid_domain=uid_domain, stamp=stamp)
+            data, group, **shared)
     files[feed_name(None, "json")] = build_json(
         data, uid_domain=uid_domain, stamp=stamp)
     return files
