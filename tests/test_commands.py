@@ -36,4 +36,18 @@ def test_site_check_command_builds_first_and_installs_its_extras(tox):
     commands = env["commands"].strip().splitlines()
     assert commands[0].startswith("sphinx-build")
     assert "python -m events_guide.sitecheck" in commands[-1]
-    assert {"docs", "sitecheck", "nu", "browser"} <= set(env["extras"].split())
+    assert {"docs", "sitecheck", "nu", "browser"} <= extras(env)
+
+
+def extras(env) -> set[str]:
+    """The extras an environment installs the checkout with (deps =
+    -e .[docs,sitecheck,...])."""
+    deps = env["deps"].strip()
+    assert deps.startswith("-e .["), deps
+    return set(deps[len("-e .["):deps.index("]")].split(","))
+
+
+def test_no_environment_rebuilds_the_package_on_every_run(tox):
+    """A warm `tox -e docs` starts at once: the checkout is installed
+    editable as a dependency, not rebuilt as a wheel each run."""
+    assert tox["testenv"]["skip_install"] == "true"
