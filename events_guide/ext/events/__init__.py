@@ -12,6 +12,8 @@ Directives (one module each):
 ``.. event-index:: region|format``  one section per continent (with its
                                feed) or per format: latest events, years
 
+``:year-pages:`text```           a link to the year pages' index
+
 Every event of a year is on a generated year page (:mod:`.archive`,
 ``history/<year>.html``); the lists above stay short (:mod:`.recent`).
 

@@ -1,6 +1,7 @@
 """``.. event-feeds:: [KIND]`` -- links to the calendar feeds: one kind's
 in a sentence, or every feed in two tables (per kind, per region) with
-their numbers of events, and what is left out of the calendars."""
+their numbers of events, and what is left out of the calendars; and the
+``:year-pages:`text``` role, a link to the year pages' index."""
 
 from __future__ import annotations
 
@@ -69,5 +70,13 @@ class EventFeeds(EventDirective):
             page_link("events year by year", INDEX_PAGE), nodes.Text(")."))]
 
 
+def year_pages_role(name, rawtext, text, lineno, inliner, options=None,
+                    content=None):
+    """``:year-pages:`the events year by year``` -- a link to the index of
+    the year pages, which only the HTML build writes."""
+    return [page_link(text, INDEX_PAGE)], []
+
+
 def setup_event_feeds(app) -> None:
     app.add_directive("event-feeds", EventFeeds)
+    app.add_role("year-pages", year_pages_role)

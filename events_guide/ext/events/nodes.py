@@ -67,13 +67,14 @@ def _download(app, node: output_link, docname: str,
               target: str) -> nodes.Node:
     builder, base = app.builder, _baseurl(app.config)
     if builder.name in FEED_BUILDERS:
-        uri = relative_uri(builder.get_target_uri(docname), target)
-    elif base and builder.name != "linkcheck":
-        uri = base + target  # offline formats: the published files
-    else:  # the files exist only once an HTML build has run
-        return nodes.Text(node.astext())
-    return nodes.reference("", node.astext(), refuri=uri,
-                           classes=node["classes"])
+        return nodes.reference(
+            "", node.astext(), internal=True, classes=node["classes"],
+            refuri=relative_uri(builder.get_target_uri(docname), target))
+    if base and builder.name != "linkcheck":
+        # Offline formats: the published files.
+        return nodes.reference("", node.astext(), refuri=base + target,
+                               classes=node["classes"])
+    return nodes.Text(node.astext())  # no HTML build has written them
 
 
 def _subscribe(app, node: output_link, target: str) -> nodes.Node:
