@@ -13,6 +13,7 @@ test modules never define their own.
 import contextlib
 import datetime
 import io
+import os
 import pathlib
 import shutil
 
@@ -91,8 +92,23 @@ def strict_build(source: pathlib.Path, out: pathlib.Path,
 
 @pytest.fixture(scope="session")
 def built_html(tmp_path_factory) -> pathlib.Path:
-    """The guide's HTML, built once for the whole test session."""
-    return strict_build(DOC_SOURCE, tmp_path_factory.mktemp("guide"))
+    """The guide's HTML, built once for the whole test session.
+
+    With pytest-xdist the workers share that one build: the first to get
+    here builds into the session's common temporary folder, under a file
+    lock, and the others wait for it and read the same folder.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return strict_build(DOC_SOURCE, tmp_path_factory.mktemp("guide"))
+    from filelock import FileLock
+    # A worker's temporary folder is <session>/popen-gwN: share <session>.
+    shared = tmp_path_factory.getbasetemp().parent
+    with FileLock(str(shared / "guide.lock")):
+        html = shared / "guide" / "html"
+        if not (html / "index.html").is_file():
+            shutil.rmtree(shared / "guide", ignore_errors=True)
+            strict_build(DOC_SOURCE, shared / "guide")
+    return html
 
 
 @pytest.fixture(scope="session")

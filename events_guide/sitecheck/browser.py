@@ -13,6 +13,7 @@ page. :func:`check_in_browser` runs them all over a built site for
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from urllib.parse import urlsplit
 
@@ -203,6 +204,20 @@ def dark_background_findings(visitor: Visitor) -> list[Finding]:
                          " dark in reader.css.")]
 
 
+def dark_scheme_findings(visitor: Visitor) -> list[Finding]:
+    """The open page switched to the dark scheme (prefers-color-scheme,
+    no reload): axe-core's colour rules and a dark background. Their
+    checks are named ``dark:...``; the page is switched back after."""
+    visitor.page.emulate_media(color_scheme="dark")
+    try:
+        found = (axe_findings(visitor, colours_only=True)
+                 + dark_background_findings(visitor))
+    finally:
+        visitor.page.emulate_media(color_scheme="light")
+    return [dataclasses.replace(finding, check=f"dark:{finding.check}")
+            for finding in found]
+
+
 def visit_every_page(visitor: Visitor, names, *extra_checks):
     """Open each page once; return what happened and what each of
     ``extra_checks`` (a function of the visitor) found there."""
@@ -215,19 +230,18 @@ def visit_every_page(visitor: Visitor, names, *extra_checks):
 
 
 def check_in_browser(site: Site) -> list[Finding]:
-    """Every browser check over every page: light scheme (axe, console,
-    requests, CSP), dark scheme (contrast, background) and a phone
-    (sideways scrolling)."""
+    """Every browser check over every page, each page opened once on a
+    desktop: light scheme (axe, console, requests, CSP), then the dark
+    scheme (contrast, background); and once on a phone (sideways
+    scrolling)."""
     from playwright.sync_api import sync_playwright
 
     names = sorted(site.pages)
     with contextlib.ExitStack() as stack:
         base_url = stack.enter_context(serve(site.html_dir))
         browser = launch(stack.enter_context(sync_playwright()))
-        passes = [({}, [axe_findings]),
-                  ({"color_scheme": "dark", "bypass_csp": True},
-                   [lambda v: axe_findings(v, colours_only=True),
-                    dark_background_findings]),
+        passes = [({"color_scheme": "light"},
+                   [axe_findings, dark_scheme_findings]),
                   (PHONE, [overflow_findings])]
         findings = []
         for options, checks in passes:

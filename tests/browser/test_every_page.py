@@ -1,66 +1,83 @@
 """Every page, in a real browser: accessible, quiet, local, CSP-clean.
 
-Each page is opened once per colour scheme; each test then looks at one
-kind of finding, over all pages at once.
+Each page is opened once: checked with axe-core in the light scheme, then
+switched to the dark scheme (no reload) and checked again. The pages are
+dealt into shards so that the test workers share them; each test then
+looks at one kind of finding over one shard. The tests of a shard run on
+one worker (xdist group), which visits its pages once for all of them.
 """
 
 import pytest
 
 from events_guide.sitecheck import format_report
-from events_guide.sitecheck.browser import (Visitor, axe_findings,
-                                            dark_background_findings,
+from events_guide.sitecheck.browser import (axe_findings,
+                                            dark_scheme_findings,
                                             visit_every_page)
 
 pytestmark = pytest.mark.browser
 
+#: How many parts the pages are dealt into (every page is in one).
+SHARDS = 6
+EVERY_SHARD = [pytest.param(shard, marks=pytest.mark.xdist_group(
+    f"every-page-{shard}"), id=f"pages-{shard + 1}-of-{SHARDS}")
+    for shard in range(SHARDS)]
+
 
 @pytest.fixture(scope="module")
-def light(visitor, pages):
-    return visit_every_page(visitor, pages, axe_findings)
+def findings_of(visitor, pages):
+    """Every finding on the pages of a shard, from one visit each."""
+    found = {}
 
-
-@pytest.fixture(scope="module")
-def dark(browser, site, guide_site, pages):
-    """Every page in the dark scheme, ignoring the CSP header (as a host
-    without it would serve them): a request to another host is then
-    really attempted, and the network guard must catch it."""
-    with Visitor(browser, site, guide_site, color_scheme="dark",
-                 bypass_csp=True) as dark_visitor:
-        return visit_every_page(
-            dark_visitor, pages,
-            lambda visitor: axe_findings(visitor, colours_only=True),
-            dark_background_findings)
+    def shard_findings(shard: int):
+        if shard not in found:
+            found[shard] = visit_every_page(
+                visitor, pages[shard::SHARDS], axe_findings,
+                dark_scheme_findings)
+        return found[shard]
+    return shard_findings
 
 
 def of(findings, *checks):
     return [f for f in findings if f.check.startswith(checks)]
 
 
-def test_no_wcag_21_aa_violation(light):
-    findings = of(light, "axe:")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_no_wcag_21_aa_violation(findings_of, shard):
+    findings = of(findings_of(shard), "axe:")
     assert not findings, format_report(findings, "axe-core (WCAG 2.1 AA)")
 
 
-def test_no_wcag_21_aa_violation_in_dark_scheme(dark):
-    findings = of(dark, "axe:")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_no_wcag_21_aa_violation_in_dark_scheme(findings_of, shard):
+    findings = of(findings_of(shard), "dark:axe:")
     assert not findings, format_report(findings, "axe-core, dark scheme")
 
 
-def test_dark_scheme_is_dark(dark):
-    findings = of(dark, "dark-scheme")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_dark_scheme_is_dark(findings_of, shard):
+    findings = of(findings_of(shard), "dark:dark-scheme")
     assert not findings, format_report(findings)
 
 
-def test_no_console_error(light):
-    findings = of(light, "console-error", "http-error")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_no_console_error(findings_of, shard):
+    findings = of(findings_of(shard), "console-error", "http-error")
     assert not findings, format_report(findings)
 
 
-def test_no_request_leaves_localhost(light, dark):
-    findings = of(light + dark, "offsite-request")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_no_request_leaves_localhost(findings_of, shard):
+    findings = of(findings_of(shard), "offsite-request")
     assert not findings, format_report(findings)
 
 
-def test_strict_content_security_policy_holds(light):
-    findings = of(light, "csp-violation")
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_strict_content_security_policy_holds(findings_of, shard):
+    findings = of(findings_of(shard), "csp-violation")
     assert not findings, format_report(findings)
+
+
+def test_the_shards_cover_every_page(pages):
+    dealt = sorted(page for shard in range(SHARDS)
+                   for page in pages[shard::SHARDS])
+    assert dealt == sorted(pages)
