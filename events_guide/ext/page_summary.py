@@ -21,6 +21,8 @@ import re
 
 from docutils import nodes
 
+from .doctree import ancestors
+
 _SKIP = (nodes.footnote_reference, nodes.citation_reference, nodes.Invisible,
          nodes.raw)
 
@@ -34,19 +36,13 @@ def summary_of(doctree: nodes.document) -> str | None:
             continue
         parts = []
         for node in paragraph.findall(nodes.Text):
-            if any(isinstance(parent, _SKIP) for parent in _ancestors(node)):
+            if any(isinstance(parent, _SKIP) for parent in ancestors(node)):
                 continue
             parts.append(str(node))
         text = re.sub(r"\s+", " ", "".join(parts)).strip()
         return text or None
     return None
 
-
-def _ancestors(node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def _has_meta_description(metatags: str) -> bool:

@@ -13,6 +13,7 @@ from docutils.utils import get_source_line
 
 from ...claims import CHECKED, checked_problem, quote_problem
 from ...findings import display_path
+from ..doctree import ancestors
 
 #: The class of the inline node a ``:quote:`` role makes.
 QUOTE_CLASS = "source-quote"
@@ -77,15 +78,9 @@ def stray_quotes(doctree):
     for quote in doctree.findall(nodes.inline):
         if QUOTE_CLASS in quote["classes"] and not any(
                 isinstance(parent, SOURCE_NODES)
-                for parent in _ancestors(quote)):
+                for parent in ancestors(quote)):
             yield quote
 
-
-def _ancestors(node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
 
 
 def source_notes(doctree, path) -> list[SourceNote]:

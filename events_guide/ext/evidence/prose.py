@@ -10,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...claims import find_claim
+from ..doctree import ancestors
 from ..events.nodes import FROM_DATA
 
 #: Blocks that carry their own citation; the innermost one counts.
@@ -25,12 +26,6 @@ NOT_PROSE = (nodes.footnote, nodes.citation, nodes.literal_block,
              nodes.caption, nodes.field_name)
 
 
-def _ancestors(node):
-    node = node.parent
-    while node is not None:
-        yield node
-        node = node.parent
-
 
 def _not_prose(node) -> bool:
     if isinstance(node, NOT_PROSE):
@@ -44,11 +39,11 @@ def _not_prose(node) -> bool:
 def claim_unit(text_node):
     """The block that must cite the claim in *text_node*, or None when the
     text is not the page's own prose."""
-    ancestors = list(_ancestors(text_node))
-    if any(map(_not_prose, ancestors)):
+    above = list(ancestors(text_node))
+    if any(map(_not_prose, above)):
         return None
     for kinds in (CLAIM_UNITS, TEXT_BLOCKS):
-        for ancestor in ancestors:
+        for ancestor in above:
             if isinstance(ancestor, kinds):
                 return ancestor
     return text_node.parent
