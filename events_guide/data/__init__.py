@@ -2,7 +2,8 @@
 entry per event) and ``_data/kinds.yaml`` (the kinds registry), checked by
 pydantic models, plus the calendar feeds built from them.
 
-Modules: yaml_source (YAML with line numbers), models (the rules),
+Modules: yaml_source (YAML with line numbers), fields (what one value
+must be, quotes and checked dates included), models (the rules),
 validation (pydantic errors -> findings), errors (EventDataError), kinds
 (the registry), events (events.yaml and EventData), wording (dates in
 words), feeds (iCalendar and JSON as bytes), citations (where each

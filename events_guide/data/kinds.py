@@ -16,7 +16,8 @@ import re
 from typing import Optional
 
 from .errors import EventDataError, data_finding
-from .models import SLUG_PATTERN, KindInfo
+from .fields import SLUG_PATTERN
+from .models import KindInfo
 from .validation import KIND_HINT, validate_entry
 from .yaml_source import parse_yaml, read_text
 

@@ -9,17 +9,15 @@ are checked against the kinds registry passed as validation context
 
 from __future__ import annotations
 
-import datetime
-import re
-from typing import (Annotated, Any, Literal, Optional, Union, get_args)
+from typing import Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict,
-                      Discriminator, Field, StrictBool, StrictInt,
-                      StringConstraints, Tag, ValidationInfo,
+from pydantic import (BaseModel, ConfigDict, Discriminator, Field,
+                      StrictBool, StrictInt, Tag, ValidationInfo,
                       field_validator)
 
-from ..claims import checked_problem, quote_problem
 from . import wording
+from .fields import (CheckedDate, HttpsUrl, IsoDate, KindId, Note, Quote,
+                     Slug, Text, Title)
 
 Region = Literal["Africa", "Asia", "Europe", "North America", "Oceania",
                  "South America"]
@@ -41,87 +39,8 @@ FORMATS: tuple[str, ...] = get_args(EventFormat)
 FORMAT_LABELS = {"in-person": "In person", "virtual": "Virtual",
                  "hybrid": "Hybrid"}
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+\S*$")]
-
-
-def _iso_date(value: Any) -> Any:
-    if value is None or (isinstance(value, datetime.date)
-                         and not isinstance(value, datetime.datetime)):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{value!r} is not a real calendar date") from None
-    raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD")
-
-
-#: A date written YYYY-MM-DD, or null when no source confirms it. The field
-#: stays required: an entry says ``start: null`` rather than leaving it out.
-IsoDate = Annotated[Optional[datetime.date], BeforeValidator(_iso_date)]
-
-
-def _known_kind(kind: str, info: ValidationInfo) -> str:
-    known = (info.context or {}).get("kinds")
-    if known is not None and kind not in known:
-        raise ValueError(f"{kind!r} is not a kind listed in kinds.yaml")
-    return kind
-
-
-#: A kind id from the registry (kinds.yaml).
-KindId = Annotated[Slug, AfterValidator(_known_kind)]
-
-
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _usable_quote(quote: str) -> str:
-    problem = quote_problem(quote)
-    if problem:
-        raise ValueError(problem)
-    return quote
-
-
-def _checked_by_build_date(day: datetime.date,
-                           info: ValidationInfo) -> datetime.date:
-    today = (info.context or {}).get("today")
-    problem = checked_problem(day, today) if today else None
-    if problem:
-        raise ValueError(problem)
-    return day
-
-
-#: Words copied from the source, at most QUOTE_MAX_WORDS, that prove a fact.
-Quote = Annotated[Text, AfterValidator(_usable_quote)]
-#: The day a quote was read in its source: a real date, not after the
-#: build date (given as validation context ``{"today": date}``).
-CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date),
-                        AfterValidator(_checked_by_build_date)]
-
-
-#: The longest note an event may carry: what a reader needs to know about
-#: its dates or its nature. How a fact was found goes in a YAML comment.
-NOTE_MAX_WORDS = 25
-
-
-def _short_note(note: str) -> str:
-    words = len(note.split())
-    if words > NOTE_MAX_WORDS:
-        raise ValueError(f"the note has {words} words, more than "
-                         f"{NOTE_MAX_WORDS}")
-    return note
-
-
-Note = Annotated[Text, AfterValidator(_short_note)]
-
-
-#: A link's words: short enough to sit in a table cell.
-Title = Annotated[Text, StringConstraints(max_length=100)]
 
 
 class Link(_Model):
