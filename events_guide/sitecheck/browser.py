@@ -210,6 +210,7 @@ def dark_scheme_findings(visitor: Visitor) -> list[Finding]:
     checks are named ``dark:...``; the page is switched back after."""
     visitor.page.emulate_media(color_scheme="dark")
     try:
+        visitor.page.evaluate(scripts.TRANSITIONS_ENDED)
         found = (axe_findings(visitor, colours_only=True)
                  + dark_background_findings(visitor))
     finally:

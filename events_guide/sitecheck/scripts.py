@@ -65,3 +65,15 @@ CONTENT_BACKGROUND = """() => {
   const content = document.querySelector(".wy-nav-content");
   return content ? getComputedStyle(content).backgroundColor : null;
 }"""
+
+#: Wait until the colour transitions that a scheme switch starts have
+#: ended (the theme's buttons fade over 0.1 s: a contrast check taken
+#: mid-fade sees two half-way colours). Two frames first, so that the
+#: new styles have started their transitions.
+TRANSITIONS_ENDED = """async () => {
+  await new Promise(done => requestAnimationFrame(
+    () => requestAnimationFrame(done)));
+  await Promise.all(document.getAnimations()
+    .filter(animation => animation.effect.getTiming().iterations !== Infinity)
+    .map(animation => animation.finished.catch(() => null)));
+}"""
