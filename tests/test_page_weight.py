@@ -17,6 +17,15 @@ def test_a_page_over_the_size_budget_is_named(one):
     assert finding.file == "big.rst" and "10 over" in finding.what
 
 
+def test_a_page_with_a_stylesheet_over_its_budget_is_named(one):
+    style = "p{}" * (weight.MAX_STYLE_BYTES // 3 + 5)
+    site = Site.from_strings({
+        "big.html": f"<style>{style}</style>" + "x" * 1000},
+        {"big.html": "Big\n==="})
+    finding = one(weight.check_page_size(site), "big.html")
+    assert finding.check == "style-size" and "over the" in finding.what
+
+
 def test_reading_pages_load_no_script(guide_site):
     findings = weight.check_no_scripts(guide_site)
     assert not findings, format_report(findings)

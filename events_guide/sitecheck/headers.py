@@ -15,7 +15,8 @@ Two files, copied from ``doc/source/_extra`` into the build:
 :func:`served_headers` gives the headers a file gets from one of them; the
 browser tests serve the build with them. The checks: every page gets the
 strict security headers, no file is sent with the wrong Content-Type for
-its kind, and both files send the same headers for every file.
+its kind, both files send the same headers for every file, and the policy
+each page gets allows the page's inline stylesheet by its hash.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import mimetypes
 import pathlib
 import re
 
+from ..csp import style_hash, style_sources
 from ..findings import Finding, display_path, sort_findings
 from .site import Site
 
@@ -243,5 +245,32 @@ def check_hosts_agree(site: Site) -> list[Finding]:
     return _grouped(found, site)
 
 
+def check_style_hashes(site: Site) -> list[Finding]:
+    """The policy each page gets lists its inline ``<style>`` by hash (the
+    build adds them, events_guide.ext.theme.policy); else browsers refuse
+    the style and the page shows unstyled."""
+    findings = []
+    for config in host_configs(site):
+        for rel in sorted(site.pages):
+            policy, line = served_headers(config, rel).get(
+                "Content-Security-Policy", (None, None))
+            if policy is None:
+                continue
+            for style in site.page(rel).soup.find_all("style"):
+                source = style_hash(style.string or "")
+                if source in style_sources(policy):
+                    continue
+                findings.append(_finding(
+                    site, config, line, rel, source,
+                    f"{rel} line {style.sourceline} has an inline <style> "
+                    f"with hash {source}, which the Content-Security-Policy "
+                    f"from {config.source} does not list: browsers refuse "
+                    "it and the page shows unstyled.",
+                    "Build the guide again (the build lists every page's "
+                    "style hash in _headers and .htaccess); do not edit "
+                    "pages or host files after the build."))
+    return sort_findings(findings)
+
+
 HEADER_CHECKS = (check_security_headers, check_content_types,
-                 check_hosts_agree)
+                 check_hosts_agree, check_style_hashes)
