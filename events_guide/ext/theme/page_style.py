@@ -51,6 +51,8 @@ def prepare_stylesheet(app: Sphinx) -> None:
 
 def outdated_by_stylesheet(app: Sphinx, env, added, changed, removed):
     """Every page, when the stylesheet changed since the last build."""
+    if app not in _PURGERS:  # not a web builder
+        return []
     text = rules_text(_PURGERS[app].rules)
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
     previous = getattr(env, FINGERPRINT, None)
@@ -85,6 +87,6 @@ def setup_page_style(app: Sphinx) -> None:
     app.add_config_value("events_guide_theme_purge", True, "html",
                          types=(bool,))
     app.connect("builder-inited", web_only(prepare_stylesheet))
-    app.connect("env-get-outdated", web_only(outdated_by_stylesheet))
+    app.connect("env-get-outdated", outdated_by_stylesheet)
     # Last, once every other extension has made its changes to the page.
     app.connect("html-page-context", web_only(add_page_style), priority=999)
