@@ -16,15 +16,14 @@ goes as it is.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import http.server
 import pathlib
 import posixpath
-import threading
 import urllib.parse
 
 from events_guide.sitecheck.headers import load_host_config, served_headers
+from events_guide.sitecheck.serve import serving
 
 #: The types the shipped .htaccess compresses (AddOutputFilterByType).
 COMPRESSED_TYPES = frozenset({
@@ -85,13 +84,5 @@ def serve(root: pathlib.Path, compress: bool, site: str):
     handler_class = type("BenchHandler", (Handler,), {
         "compress": compress, "site": site,
         "config": load_host_config(root / site / "_headers")})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(handler_class, root) as port:
+        yield f"http://127.0.0.1:{port}/"
