@@ -11,7 +11,8 @@
   the same colour differ: the theme blue is a link colour in text and a
   background behind white text.
 * Declarations no current browser reads are left out: IE's ``-ms-``
-  properties and its ``_name`` and ``\\9`` hacks, and a ``-webkit-`` or
+  properties and its ``_name`` and ``\\9`` hacks, names that are no
+  property (``NOT_PROPERTIES``), and a ``-webkit-`` or
   ``-moz-`` form beside the standard one of a property every current
   browser knows unprefixed (``PREFIX_FREE``).
 """
@@ -54,6 +55,9 @@ OTHER_COLOURS = {
 }
 
 
+#: Names in the theme's CSS that are no CSS property (a Sass slip).
+NOT_PROPERTIES = frozenset({"outline-none"})
+
 #: Properties every current browser reads without a vendor prefix.
 PREFIX_FREE = frozenset({"box-sizing", "transition", "transform",
                          "animation", "border-radius", "box-shadow"})
@@ -79,7 +83,7 @@ def rewrite_declaration(declaration: ast.Declaration
                         ) -> ast.Declaration | None:
     """The declaration as the guide needs it, or None to leave it out."""
     name = declaration.lower_name
-    if name.startswith(("-ms-", "_")) or any(
+    if name.startswith(("-ms-", "_")) or name in NOT_PROPERTIES or any(
             token.type == "ident" and token.value.endswith("\t")
             for token in declaration.value):
         return None
