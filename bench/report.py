@@ -11,8 +11,6 @@ floor; it is reported, not required.
 
 from __future__ import annotations
 
-from lhr import CATEGORIES
-
 MODES = ("compressed", "uncompressed")
 MODE_TITLES = {
     "compressed": "Served compressed (gzip), as hosts serve it",

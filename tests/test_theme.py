@@ -117,7 +117,7 @@ def test_keyframes_no_kept_rule_uses_are_dropped():
     assert "@keyframes fade" in purged(stylesheet, PAGE)
 
 
-# -- The theme's template ------------------------------------------------------
+# -- The theme's template -----------------------------------------------------
 
 def adapt(source, filename="/theme/layout.html"):
     return layout.AdaptThemeLayout.preprocess(None, source, "!layout.html",
@@ -159,7 +159,7 @@ def test_inline_script_from_an_extension_is_refused():
         assets.page_scripts("forum", [FakeScript()])
 
 
-# -- The HTML of a built site --------------------------------------------------
+# -- The HTML of a built site -------------------------------------------------
 
 @pytest.fixture(scope="module")
 def theme_site(build_test_root):

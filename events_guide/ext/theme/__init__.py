@@ -32,9 +32,9 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
-from .policy import setup_policy
 from .layout import setup_layout
 from .page_style import setup_page_style
+from .policy import setup_policy
 from .stylesheet import setup_stylesheet
 from .translator import setup_translator
 

@@ -36,6 +36,7 @@ class GroupRule:
     at_rule: ast.AtRule
     rules: list
 
+
 #: A rule of a parsed stylesheet: StyleRule, GroupRule or another at-rule
 #: (``@keyframes``, ``@page``), kept as tinycss2 parsed it.
 Rule = StyleRule | GroupRule | ast.AtRule
