@@ -215,7 +215,8 @@ gettext_location = True
 events_guide_theme_css = ["_static/reader.css"]
 #: Security headers for hosts (Apache .htaccess, Netlify/Cloudflare _headers).
 html_extra_path = ["_extra"]
-#: A small SVG icon, so that browsers do not ask for a missing favicon.ico.
+#: A small SVG icon, so that browsers do not ask for a missing favicon.ico;
+#: events_guide.ext.theme puts it into each page as a data: URL.
 html_favicon = "_static/favicon.svg"
 
 # -- 8. Link checking -------------------------------------------------------

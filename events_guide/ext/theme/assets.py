@@ -10,6 +10,9 @@
   ``pygments.css`` are replaced by each page's own inline stylesheet
   (:mod:`.page_style`).
 * The permalink sign is a pilcrow, not an icon-font glyph.
+* A small SVG icon (``html_favicon``) goes into the page as a ``data:``
+  URL: the browser asks for no icon file (the policy allows ``data:``
+  images), so no request at all follows the page.
 * The files no page loads any more are removed from the output (among
   them the copies of our own CSS files, which pages carry inline), and the
   Apache ``.htaccess`` from ``html_extra_path`` is copied even where a
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import pathlib
 import shutil
+import urllib.parse
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -69,6 +73,22 @@ def use_pilcrow_permalinks(app: Sphinx) -> None:
     app.config.html_permalinks_icon = "\u00b6"
 
 
+#: An SVG icon larger than this stays a file.
+MAX_INLINE_ICON_BYTES = 1024
+
+
+def inline_icon(app: Sphinx) -> str | None:
+    """``html_favicon`` as a ``data:`` URL, if it is a small SVG file."""
+    icon = app.config.html_favicon
+    if not icon or "://" in icon or not icon.endswith(".svg"):
+        return None
+    path = pathlib.Path(app.confdir, icon)
+    if not path.is_file() or path.stat().st_size > MAX_INLINE_ICON_BYTES:
+        return None
+    svg = " ".join(path.read_text(encoding="utf-8").split())
+    return "data:image/svg+xml," + urllib.parse.quote(svg, safe="=:/;,()")
+
+
 def page_scripts(pagename: str, scripts: list) -> list:
     """The scripts a page keeps, each deferred (see the module)."""
     kept = []
@@ -99,6 +119,8 @@ def set_page_assets(app, pagename, templatename, context, doctree) -> None:
     context["css_files"] = [
         css for css in context.get("css_files", [])
         if str(getattr(css, "filename", css)) not in REPLACED_STYLESHEETS]
+    if context.get("favicon_url") and (icon := inline_icon(app)):
+        context["favicon_url"] = icon
 
 
 def copied_own_css(app: Sphinx) -> list[str]:
