@@ -211,6 +211,12 @@ def test_each_page_carries_only_its_own_inline_stylesheet(theme_site, index):
     assert "prefers-color-scheme:dark" in index.style.string.replace(" ", "")
 
 
+def test_the_icon_travels_inside_the_page(index):
+    icon = index.select_one('link[rel~="icon"]')["href"]
+    assert icon.startswith("data:image/svg+xml,%3Csvg")
+    assert not set(icon) & set(' "<>'), icon
+
+
 def test_a_changed_stylesheet_rewrites_every_page(copy_root, tmp_path,
                                                   strict_sphinx_build):
     """The pages carry the stylesheet, so an incremental build after a CSS

@@ -14,6 +14,7 @@ html_theme = "sphinx_rtd_theme"
 templates_path = [str(GUIDE / "_templates")]
 html_static_path = [str(GUIDE / "_static")]
 html_extra_path = [str(GUIDE / "_extra")]
+html_favicon = str(GUIDE / "_static" / "favicon.svg")
 events_guide_theme_css = [str(GUIDE / "_static" / "reader.css"),
                           "local.css"]
 html_context = {"content_license": (
