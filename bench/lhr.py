@@ -73,8 +73,13 @@ def _longest(chains: dict) -> list[str]:
 
 
 def median_run(runs: list[dict]) -> dict:
-    """The run with the median LCP, with every run's LCP beside it."""
+    """The run with the median LCP, with every run's LCP beside it; its
+    scores are each category's median over the runs (a load spike on the
+    machine can cost one run a point of performance)."""
     ordered = sorted(runs, key=lambda run: run["lcp"])
     median = dict(ordered[(len(ordered) - 1) // 2])
     median["lcp_runs"] = [run["lcp"] for run in runs]
+    median["scores"] = {
+        key: sorted(run["scores"][key] for run in runs)[(len(runs) - 1) // 2]
+        for key in CATEGORIES}
     return median

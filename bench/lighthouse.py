@@ -129,14 +129,34 @@ def measure_mode(work: pathlib.Path, mode: str, pages: list[str],
     return {"floor": floor, "rows": rows}
 
 
+def results_from_reports(reports: pathlib.Path) -> dict:
+    """The figures of saved runs (``--keep``'s reports/<mode>/*.json),
+    to write the results again after a change to how they are shown."""
+    results = {}
+    for mode in MODES:
+        runs: dict[str, list[dict]] = {}
+        for path in sorted((reports / mode).glob("*.json")):
+            lhr = json.loads(path.read_text(encoding="utf-8"))
+            url = lhr["requestedUrl"]
+            name = FLOOR if "/floor/" in url else url.split(
+                f"/{SITE_PREFIX}/", 1)[1]
+            runs.setdefault(name, []).append(figures(name, lhr)
+                                             | {"lhr": lhr})
+        floor = median_run(runs.pop(FLOOR))
+        results[mode] = {"floor": floor, "rows": [
+            median_run(runs[name]) for name in sorted(runs)]}
+    return results
+
+
 def run_metadata(results: dict, runs: int, load: str) -> dict:
     floor_lhr = results["compressed"]["floor"]["lhr"]
     agent = floor_lhr.get("environment", {}).get("hostUserAgent", "")
     chrome = next((word for word in agent.split()
                    if word.startswith("HeadlessChrome/")), "Chromium")
+    measured = datetime.datetime.fromisoformat(
+        floor_lhr["fetchTime"].replace("Z", "+00:00"))
     return {
-        "date": datetime.datetime.now(datetime.timezone.utc)
-        .strftime("%Y-%m-%d %H:%M UTC"),
+        "date": measured.strftime("%Y-%m-%d %H:%M UTC"),
         "lighthouse": floor_lhr.get("lighthouseVersion", "?"),
         "chrome": chrome, "runs": runs, "load": load,
     }
@@ -162,14 +182,36 @@ def arguments() -> argparse.Namespace:
                         "(default: bench/)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary folder (build, reports)")
+    parser.add_argument("--reports-from", type=pathlib.Path,
+                        help="measure nothing: write the results again "
+                        "from the reports folder a --keep run left")
+    parser.add_argument("--load", default="not recorded",
+                        help="with --reports-from: the machine's load "
+                        "averages during that run, as its results said")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     return args
 
 
+def write_results(args, results: dict, meta: dict) -> None:
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / "RESULTS.md").write_text(
+        results_markdown(results, meta), encoding="utf-8")
+    (args.output / "summary.rst").write_text(summary_rst(results),
+                                             encoding="utf-8")
+    log(f"wrote {args.output}/RESULTS.md and summary.rst")
+    for miss in target_misses(results):
+        log(f"target missed: {miss}")
+
+
 def main() -> int:
     args = arguments()
+    if args.reports_from:
+        results = results_from_reports(args.reports_from)
+        runs = len(results["compressed"]["floor"]["lcp_runs"])
+        write_results(args, results, run_metadata(results, runs, args.load))
+        return 0
     work = pathlib.Path(tempfile.mkdtemp(prefix="events-guide-bench-"))
     try:
         site = build_guide(args.repo.resolve(), work)
@@ -180,14 +222,7 @@ def main() -> int:
                    for mode in MODES}
         meta = run_metadata(results, args.runs, f"{load} at the start, "
                             f"{load_average()} at the end (1, 5, 15 min)")
-        args.output.mkdir(parents=True, exist_ok=True)
-        (args.output / "RESULTS.md").write_text(
-            results_markdown(results, meta), encoding="utf-8")
-        (args.output / "summary.rst").write_text(summary_rst(results),
-                                                 encoding="utf-8")
-        log(f"wrote {args.output}/RESULTS.md and summary.rst")
-        for miss in target_misses(results):
-            log(f"target missed: {miss}")
+        write_results(args, results, meta)
         return 0
     finally:
         if args.keep:

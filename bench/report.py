@@ -107,7 +107,8 @@ def results_markdown(results: dict, meta: dict) -> str:
         "times move in steps of a round trip (150 ms) with the order in "
         f"which that load happened to fetch things: each page ran "
         f"{meta['runs']} times per way of serving; the tables show the "
-        "median run by LCP and every run's LCP.", "",
+        "median run by LCP (its scores: each category's median over the "
+        "runs) and every run's LCP.", "",
     ]
     for mode in MODES:
         lines += _mode_table(mode, results[mode]["floor"],
