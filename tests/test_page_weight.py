@@ -42,11 +42,12 @@ def test_a_script_on_a_reading_page_is_named_with_its_line(one):
 
 
 def test_search_page_loads_its_scripts_only_for_a_query(guide_site):
-    """search.html has one script, the loader; the scripts it fetches for
-    a query are built, in working order."""
+    """search.html has one script, the loader, inside the page (no request
+    before the first paint); the scripts it fetches for a query are
+    built, in working order."""
     scripts = guide_site.page("search.html").soup.find_all("script")
-    assert [script.get("src") for script in scripts] == [
-        "_static/search-loader.js"]
+    assert [script.get("src") for script in scripts] == [None]
+    assert "data-search-scripts" in scripts[0].string
     listed = scripts[0]["data-search-scripts"].split()
     assert all(guide_site.exists(name) for name in listed), listed
     order = [name.rsplit("/", 1)[-1] for name in listed]

@@ -2,10 +2,10 @@
 
 * No script on reading pages: the theme's ``theme.js`` and the jQuery it
   needs are dropped, and so are Sphinx's search scripts everywhere but the
-  search page (its ``_templates/search.html`` loads them only for a query).
-  Every script left is deferred; an inline script (``body``) from any
-  extension stops the build, since a strict Content-Security-Policy would
-  block it.
+  search page (whose template carries a loader that fetches them only for
+  a query). Every script left is deferred; an inline script (``body``)
+  from any extension stops the build, since a strict
+  Content-Security-Policy would block it.
 * No stylesheet link: the theme's ``css/theme.css`` and Sphinx's
   ``pygments.css`` are replaced by each page's own inline stylesheet
   (:mod:`.page_style`).
