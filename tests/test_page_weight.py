@@ -17,6 +17,15 @@ def test_a_page_over_the_size_budget_is_named(one):
     assert finding.file == "big.rst" and "10 over" in finding.what
 
 
+def test_a_page_with_a_stylesheet_over_its_budget_is_named(one):
+    style = "p{}" * (weight.MAX_STYLE_BYTES // 3 + 5)
+    site = Site.from_strings({
+        "big.html": f"<style>{style}</style>" + "x" * 1000},
+        {"big.html": "Big\n==="})
+    finding = one(weight.check_page_size(site), "big.html")
+    assert finding.check == "style-size" and "over the" in finding.what
+
+
 def test_reading_pages_load_no_script(guide_site):
     findings = weight.check_no_scripts(guide_site)
     assert not findings, format_report(findings)
@@ -33,11 +42,12 @@ def test_a_script_on_a_reading_page_is_named_with_its_line(one):
 
 
 def test_search_page_loads_its_scripts_only_for_a_query(guide_site):
-    """search.html has one script, the loader; the scripts it fetches for
-    a query are built, in working order."""
+    """search.html has one script, the loader, inside the page (no request
+    before the first paint); the scripts it fetches for a query are
+    built, in working order."""
     scripts = guide_site.page("search.html").soup.find_all("script")
-    assert [script.get("src") for script in scripts] == [
-        "_static/search-loader.js"]
+    assert [script.get("src") for script in scripts] == [None]
+    assert "data-search-scripts" in scripts[0].string
     listed = scripts[0]["data-search-scripts"].split()
     assert all(guide_site.exists(name) for name in listed), listed
     order = [name.rsplit("/", 1)[-1] for name in listed]

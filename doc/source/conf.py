@@ -60,7 +60,7 @@ extensions = [
     # Loaded by sphinx-rtd-theme anyway; listed here so that its config
     # value exists when Sphinx compares configurations, or every build
     # says "The configuration has changed (1 option: 'jquery_use_sri')".
-    # events_guide.theme_tuning keeps jQuery out of the pages.
+    # events_guide.ext.theme keeps jQuery out of the pages.
     "sphinxcontrib.jquery",
     "sphinx.ext.extlinks",
     "sphinx_sitemap",
@@ -86,7 +86,7 @@ extensions += [
     "events_guide.ext.freshness",
     "events_guide.ext.page_summary",
     "events_guide.ext.offline_formats",
-    "events_guide.theme_tuning",
+    "events_guide.ext.theme",
     "events_guide.ext.evidence",
 ]
 
@@ -204,20 +204,19 @@ gettext_uuid = False
 gettext_location = True
 
 # -- 7. Reader experience ---------------------------------------------------
-# One stylesheet per page and no script (only the search page has its
-# deferred scripts), no web fonts, no jQuery, no inline script (a strict
-# Content-Security-Policy holds): see
-# events_guide/theme_tuning.py, tests/browser/ and contributing/hosting.rst.
+# Each page carries its own stylesheet inline and no script (only the search
+# page has its deferred scripts), no web fonts, no jQuery, no inline script
+# (a strict Content-Security-Policy holds, with the styles' hashes): see
+# events_guide/ext/theme, tests/browser/ and contributing/hosting.rst.
 
-#: The one stylesheet (in _static), written into the HTML output by
-#: theme_tuning in place of the theme's: its CSS without web fonts or the
-#: icon font, code colours, then ours. EPUB and other builders keep theirs.
-theme_tuning_stylesheet = "css/events-guide.css"
-theme_tuning_css = ["_static/reader.css"]
-theme_tuning_pygments_dark_style = "github-dark"
+#: Our own rules, after the theme's CSS (without its web fonts or icon font)
+#: and the code colours; each page keeps the rules it uses. EPUB and other
+#: builders keep their own stylesheets.
+events_guide_theme_css = ["_static/reader.css"]
 #: Security headers for hosts (Apache .htaccess, Netlify/Cloudflare _headers).
 html_extra_path = ["_extra"]
-#: A small SVG icon, so that browsers do not ask for a missing favicon.ico.
+#: A small SVG icon, so that browsers do not ask for a missing favicon.ico;
+#: events_guide.ext.theme puts it into each page as a data: URL.
 html_favicon = "_static/favicon.svg"
 
 # -- 8. Link checking -------------------------------------------------------

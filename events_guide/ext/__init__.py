@@ -9,6 +9,9 @@ small package per concern, each with ``setup()`` last:
 ``events_guide.ext.page_summary``     a page's first paragraph as its
                                       description
 ``events_guide.ext.offline_formats``  the EPUB with the plain epub theme
+``events_guide.ext.theme``            sphinx-rtd-theme light, accessible
+                                      and CSP-clean: each page's own
+                                      stylesheet inline, no script
 ``events_guide.ext.whole_site``       incremental builds publish what a
                                       clean build does; deleted pages go
 ``events_guide.ext.toctree_hint``     "in no toctree" names the toctree

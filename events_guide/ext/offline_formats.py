@@ -2,9 +2,9 @@
 
 The web site's look comes from sphinx-rtd-theme plus our overrides: the
 templates in ``doc/source/_templates`` (written against that theme's
-``layout.html``) and one stylesheet named by ``html_style``, which
-``events_guide.theme_tuning`` writes for the web build only. Neither fits
-Sphinx's ``epub`` theme: the overrides would break its XHTML (epubcheck
+``layout.html``) and the stylesheet that ``events_guide.ext.theme`` puts
+into each page of the web build only. Neither fits Sphinx's ``epub``
+theme: the overrides would break its XHTML (epubcheck
 RSC-016) and the stylesheet would not be in the book (RSC-007).
 
 For EPUB builds this extension therefore drops ``templates_path`` and

@@ -15,7 +15,9 @@ Two files, copied from ``doc/source/_extra`` into the build:
 :func:`served_headers` gives the headers a file gets from one of them; the
 browser tests serve the build with them. The checks: every page gets the
 strict security headers, no file is sent with the wrong Content-Type for
-its kind, and both files send the same headers for every file.
+its kind, both files send the same headers for every file, and the policy
+each page gets allows the page's inline stylesheet (and inline script) by
+its hash.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import mimetypes
 import pathlib
 import re
 
+from ..csp import DIRECTIVES, inline_hash, sources
 from ..findings import Finding, display_path, sort_findings
 from .site import Site
 
@@ -243,5 +246,41 @@ def check_hosts_agree(site: Site) -> list[Finding]:
     return _grouped(found, site)
 
 
+def _inline_elements(page):
+    """(element, directive) for each inline ``<style>`` and ``<script>``."""
+    for tag, directive in DIRECTIVES.items():
+        for element in page.soup.find_all(tag):
+            if element.get("src") is None:
+                yield element, directive
+
+
+def check_inline_hashes(site: Site) -> list[Finding]:
+    """The policy each page gets lists its inline ``<style>`` and
+    ``<script>`` by hash (the build adds them,
+    events_guide.ext.theme.policy); else browsers refuse them and the page
+    shows unstyled, or its script does not run."""
+    findings = []
+    for config in host_configs(site):
+        for rel in sorted(site.pages):
+            policy, line = served_headers(config, rel).get(
+                "Content-Security-Policy", (None, None))
+            if policy is None:
+                continue
+            for element, directive in _inline_elements(site.page(rel)):
+                source = inline_hash(element.string or "")
+                if source in sources(policy, directive):
+                    continue
+                findings.append(_finding(
+                    site, config, line, rel, source,
+                    f"{rel} line {element.sourceline} has an inline "
+                    f"<{element.name}> with hash {source}, which the "
+                    f"{directive} of the Content-Security-Policy from "
+                    f"{config.source} does not list: browsers refuse it.",
+                    "Build the guide again (the build lists every inline "
+                    "hash in _headers and .htaccess); do not edit pages or "
+                    "host files after the build."))
+    return sort_findings(findings)
+
+
 HEADER_CHECKS = (check_security_headers, check_content_types,
-                 check_hosts_agree)
+                 check_hosts_agree, check_inline_hashes)

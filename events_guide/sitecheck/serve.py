@@ -69,6 +69,22 @@ class _HostHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
+def serving(handler_class, root: pathlib.Path):
+    """Serve ``root`` with ``handler_class`` on 127.0.0.1 (a free port, a
+    thread of this process); yield the port."""
+    handler = functools.partial(handler_class, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_port
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
 def serve(root: pathlib.Path):
     """Serve ``root`` on 127.0.0.1 (a free port, a thread of this
     process); yield the site's base URL."""
@@ -76,13 +92,5 @@ def serve(root: pathlib.Path):
     shipped = root / "_headers"
     config = load_host_config(shipped) if shipped.is_file() else None
     handler_class = type("HostHandler", (_HostHandler,), {"config": config})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SITE_PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(handler_class, root) as port:
+        yield f"http://127.0.0.1:{port}{SITE_PREFIX}"

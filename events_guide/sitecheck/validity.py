@@ -26,6 +26,14 @@ INSTALL_JAR = ("install the checker with the project's nu extra: "
                "pip install -e '.[nu]' (tox installs it)")
 
 
+#: Messages of the checker's CSS part (the pages carry their stylesheets
+#: inline, so it reads them) about CSS that browsers know and its grammar
+#: does not yet: the popover's state (Baseline 2024), which the menu uses.
+CSS_NOT_YET_KNOWN = (
+    "CSS: Unknown pseudo-element or pseudo-class \u201c:popover-open\u201d",
+)
+
+
 class ToolMissing(RuntimeError):
     """A program a check needs is not installed; the message says what
     to install."""
@@ -68,7 +76,9 @@ def run_checker(files: list[pathlib.Path]) -> list[dict]:
             f"the Nu HTML Checker did not answer in JSON (exit "
             f"{result.returncode}):\n{result.stderr[-2000:]}") from None
     return [message for message in messages
-            if message.get("type") in ("error", "non-document-error")]
+            if message.get("type") in ("error", "non-document-error")
+            and not message.get("message", "").startswith(
+                CSS_NOT_YET_KNOWN)]
 
 
 def _finding(site: Site, rel: str, message: dict) -> Finding:

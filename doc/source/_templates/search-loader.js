@@ -1,10 +1,12 @@
-/* Search page only. Sphinx's search needs seven scripts and the search
- * index (more than 100 KiB); they are fetched only when there is something
- * to search for (a "q" in the address), so that a reader who opens the
- * search page to type a query gets the form at once. The scripts are
+/* Search page only, inside it (_templates/search.html includes this file):
+ * Sphinx's search needs seven scripts and the search index (more than
+ * 100 KiB); they are fetched only when there is something to search for
+ * (a "q" in the address), so that a reader who opens the search page to
+ * type a query gets the form at once, after one request. The scripts are
  * listed, in the order they must run, in this script's
- * data-search-scripts attribute (_templates/search.html). No inline
- * script (strict CSP): each is a file from the guide's own origin. */
+ * data-search-scripts attribute. The shipped Content-Security-Policy
+ * allows this script by its hash (events_guide.ext.theme.policy); the
+ * scripts it adds are files from the guide's own origin. */
 (function () {
   "use strict";
 

@@ -1,0 +1,82 @@
+"""The pages' inline stylesheets (and the search page's inline script) in
+the shipped Content-Security-Policy.
+
+The policy in ``doc/source/_extra/_headers`` and ``.htaccess`` lets pages
+load styles and scripts only from the guide's own origin (``default-src
+'self'``), so a browser would refuse every page's inline ``<style>``. When
+the build has written every page, the policy in both files *of the
+output* gets, after ``default-src 'self';``, a ``style-src`` directive
+listing the sha256 of each distinct ``<style>`` the pages carry, and a
+``script-src`` directive likewise for inline scripts (CSP hash sources).
+No ``'unsafe-inline'``: what is not the build's own is still refused.
+``events_guide.sitecheck.headers.check_inline_hashes`` checks the result.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import lxml.html
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from events_guide.csp import DIRECTIVES, inline_hash
+
+from .web import web_only
+
+#: The host files that carry the policy, at the root of the output.
+HOST_FILES = ("_headers", ".htaccess")
+#: Where the directives go in each file's policy.
+ANCHOR = "default-src 'self';"
+
+
+def inline_hashes(outdir: pathlib.Path) -> dict[str, list[str]]:
+    """Directive -> the hash sources of every distinct inline ``<style>``
+    (style-src) or ``<script>`` (script-src) of every page."""
+    found: dict[str, set[str]] = {}
+    for page in outdir.rglob("*.html"):
+        tree = lxml.html.parse(str(page))
+        for tag, directive in DIRECTIVES.items():
+            for element in tree.iter(tag):
+                if element.get("src") is None:
+                    found.setdefault(directive, set()).add(
+                        inline_hash(element.text or ""))
+    return {directive: sorted(hashes) for directive, hashes in found.items()}
+
+
+def with_hash_sources(text: str, hashes: dict[str, list[str]],
+                      name: str) -> str:
+    """A host file's text with the directives listing ``hashes`` in its
+    policy."""
+    if text.count(ANCHOR) != 1 or any(directive in text
+                                      for directive in DIRECTIVES.values()):
+        raise ExtensionError(
+            f"events_guide.ext.theme: {name} in html_extra_path must say "
+            f"{ANCHOR!r} exactly once and no style-src or script-src, so "
+            "that the build can add the pages' inline hashes to its "
+            "Content-Security-Policy (see contributing/hosting.rst).")
+    added = " ".join(f"{directive} 'self' {' '.join(hashes[directive])};"
+                     for directive in sorted(hashes))
+    return text.replace(ANCHOR, f"{ANCHOR} {added}" if added else ANCHOR)
+
+
+def allow_inline_elements(app: Sphinx, exception) -> None:
+    """Add every inline style's and script's hash to the policy of both
+    output files."""
+    if exception:
+        return
+    outdir = pathlib.Path(app.outdir)
+    hashes = inline_hashes(outdir)
+    for name in HOST_FILES:
+        path = outdir / name
+        if path.is_file():
+            path.write_text(with_hash_sources(
+                path.read_text(encoding="utf-8"), hashes, name),
+                encoding="utf-8")
+
+
+def setup_policy(app: Sphinx) -> None:
+    # After assets.remove_unused_output (priority 500) has made sure that
+    # .htaccess is in the output.
+    app.connect("build-finished", web_only(allow_inline_elements),
+                priority=600)

@@ -1,0 +1,163 @@
+"""Each page's stylesheet: the rules of the guide's stylesheet that can
+match something on that page, found with cssselect2.
+
+Every selector is compiled once per build. A page's HTML is parsed with
+lxml and each element is matched against all selectors (cssselect2's
+``Matcher`` indexes them by id, class and tag); a rule keeps the selectors
+that matched, and a rule, ``@media`` or ``@keyframes`` block that keeps
+nothing is dropped. So that nothing a reader can trigger is lost:
+
+* states a reader brings about (``:hover``, ``:focus``, ``:target`` ...)
+  count as present when they are the last part of a selector's compound;
+* a selector cssselect2 cannot judge (``:popover-open``, a state inside
+  ``:not()``) is always kept;
+* markup that scripts add (the search results) is matched too, from
+  ``SCRIPT_MARKUP``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+import cssselect2
+import lxml.html
+import tinycss2
+from tinycss2 import ast
+
+from .css import GroupRule, Rule, StyleRule, style_rules
+
+#: States that depend on the reader, not on the markup.
+READER_STATES = frozenset({
+    "hover", "active", "focus", "focus-within", "focus-visible", "visited",
+    "target", "target-within",
+})
+
+#: What Sphinx's search scripts add to ``#search-results`` (searchtools.js,
+#: sphinx_highlight.js), so the search page keeps the rules for it.
+SCRIPT_MARKUP = (
+    '<h2>Searching<span></span></h2><p class="search-summary"></p>'
+    '<ul class="search" role="list"><li class="kind-index kind-object '
+    'kind-title kind-text"><a href="#">x</a><span></span>'
+    '<p class="context"><span class="highlighted">x</span></p></li></ul>')
+SCRIPT_MARKUP_PARENT = "search-results"
+
+
+@dataclasses.dataclass
+class _Selectors:
+    """The compiled selectors of a stylesheet, by (rule, selector index)."""
+
+    matcher: cssselect2.Matcher
+    always: set[tuple[int, int]]
+
+
+class Purger:
+    """Finds, page by page, the rules of ``rules`` that the page uses."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self._selectors = _compile(rules)
+
+    def page_rules(self, html: str, script_markup: bool = False
+                   ) -> list[Rule]:
+        """The rules the page (its whole HTML) can use, in cascade order."""
+        used = set(self._selectors.always)
+        for element in _elements(html, script_markup):
+            for match in self._selectors.matcher.match(element):
+                used.add(match[3])
+        kept = _keep(self.rules, used)
+        return _drop_unused_keyframes(kept, _animation_names(kept))
+
+
+def _compile(rules: list[Rule]) -> _Selectors:
+    matcher, always = cssselect2.Matcher(), set()
+    for rule in style_rules(rules):
+        for index, selector in enumerate(rule.selectors):
+            key = (id(rule), index)
+            try:
+                compiled = cssselect2.compile_selector_list(
+                    _reader_states_present(selector))
+            except (cssselect2.SelectorError, NotImplementedError):
+                always.add(key)
+                continue
+            for one in compiled:
+                matcher.add_selector(one, key)
+    return _Selectors(matcher, always)
+
+
+def _reader_states_present(selector: list[ast.Node]) -> list[ast.Node]:
+    """The selector with each reader state (``a:hover``) made to match
+    (``a:is(*)``); a state inside a function cannot be judged: it raises
+    SelectorError, so the selector is always kept."""
+    out: list[ast.Node] = []
+    for token in selector:
+        state = (token.type == "ident" and token.lower_value in READER_STATES
+                 and out and out[-1].type == "literal" and out[-1].value == ":"
+                 and not (len(out) > 1 and out[-2].type == "literal"
+                          and out[-2].value == ":"))
+        if state:
+            out.pop()
+            out += tinycss2.parse_component_value_list(":is(*)")
+            continue
+        if token.type == "function" and any(
+                part.type == "ident" and part.lower_value in READER_STATES
+                for part in token.arguments):
+            raise cssselect2.SelectorError("a reader state inside "
+                                           f":{token.name}()")
+        out.append(token)
+    return out
+
+
+def _elements(html: str, script_markup: bool):
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    root = lxml.html.document_fromstring(html, parser=parser)
+    if script_markup:
+        parent = root.get_element_by_id(SCRIPT_MARKUP_PARENT, None)
+        if parent is not None:
+            parent.extend(lxml.html.fragments_fromstring(SCRIPT_MARKUP))
+    return cssselect2.ElementWrapper.from_html_root(root).iter_subtree()
+
+
+def _keep(rules: list[Rule], used: set[tuple[int, int]]) -> list[Rule]:
+    kept: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule, StyleRule):
+            selectors = [selector for index, selector in
+                         enumerate(rule.selectors)
+                         if (id(rule), index) in used]
+            if selectors:
+                kept.append(StyleRule(selectors, rule.declarations))
+        elif isinstance(rule, GroupRule):
+            inner = _keep(rule.rules, used)
+            if inner:
+                kept.append(GroupRule(rule.at_rule, inner))
+        else:
+            kept.append(rule)
+    return kept
+
+
+def _animation_names(rules: Iterable[Rule]) -> set[str]:
+    names = set()
+    for rule in style_rules(rules):
+        for declaration in rule.declarations:
+            if declaration.lower_name.endswith(("animation",
+                                                "animation-name")):
+                names.update(token.value for token in declaration.value
+                             if token.type == "ident")
+    return names
+
+
+def _drop_unused_keyframes(rules: list[Rule], names: set[str]) -> list[Rule]:
+    kept: list[Rule] = []
+    for rule in rules:
+        if isinstance(rule, GroupRule):
+            inner = _drop_unused_keyframes(rule.rules, names)
+            if inner:
+                kept.append(GroupRule(rule.at_rule, inner))
+        elif isinstance(rule, ast.AtRule) and \
+                rule.lower_at_keyword.endswith("keyframes") and \
+                tinycss2.serialize(rule.prelude).strip() not in names:
+            continue
+        else:
+            kept.append(rule)
+    return kept
