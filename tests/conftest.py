@@ -5,7 +5,8 @@ strict options as ``tox -e docs`` and returns the HTML folder; every test
 that looks at the real site shares that one build (``guide_site`` is the
 same build as the site checks see it). Tests that need a broken site build
 a root from ``tests/roots/test-*`` with ``build_test_root`` (strict, like
-the guide), or break a ``site_copy`` of the guide. The paths below and the
+the guide), or break a ``site_copy`` of the guide. Every build goes
+through :func:`run_build`: the same options as ``tox -e docs``. The paths below and the
 assertion helpers (``one``, ``assert_names``) are shared through fixtures:
 test modules never define their own.
 """
@@ -20,9 +21,6 @@ import shutil
 import pytest
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
-from sphinx.util.docutils import docutils_namespace
-
-pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
@@ -32,7 +30,7 @@ INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 
 @pytest.fixture(scope="session")
 def rootdir():
-    """Where ``sphinx.testing`` finds the ``test-*`` roots."""
+    """The folder of the ``test-*`` roots."""
     return TEST_ROOTS
 
 
@@ -71,14 +69,21 @@ def copy_root(tmp_path):
 def run_build(source: pathlib.Path, out: pathlib.Path,
               builder: str = "html", extra_args=()) -> tuple[int, str]:
     """Build like ``tox -e docs`` (-W --keep-going -n) into ``out/<builder>``
-    with doctrees in ``out/doctrees``; return the exit status and the log."""
+    with doctrees in ``out/doctrees``; return the exit status and the log
+    (colours stripped). The one way the tests build a site: a build that
+    the guide's extensions stop (bad data, a bad build date) returns the
+    stop's status, as the command line would."""
     args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
             "-d", str(out / "doctrees"), *extra_args, str(source),
             str(out / builder)]
     log = io.StringIO()
     with contextlib.redirect_stderr(log), contextlib.redirect_stdout(log):
-        status = build_main(args)
-    return status, f"sphinx-build {' '.join(args)}:\n{log.getvalue()}"
+        try:
+            status = build_main(args)
+        except SystemExit as stopped:
+            status = stopped.code
+    return status, (f"sphinx-build {' '.join(args)}:\n"
+                    + strip_colors(log.getvalue()))
 
 
 def strict_build(source: pathlib.Path, out: pathlib.Path,
@@ -150,7 +155,8 @@ def build_epoch() -> str:
 
 @pytest.fixture(scope="session")
 def sphinx_build_log():
-    """:func:`run_build` as a fixture, for tests of a build's messages."""
+    """:func:`run_build` as a fixture, for tests of a build's messages
+    (a seeded defect's warning; the build is strict, so it fails)."""
     return run_build
 
 
@@ -202,24 +208,16 @@ def root_site(build_test_root):
 
 
 @pytest.fixture
-def stopped_build(make_app, copy_root):
+def stopped_build(copy_root, tmp_path):
     """Build a copy of a root whose input must stop the build (bad data, a
-    bad build date) with sphinx.testing; returns ``(exit status, log,
-    output folder)``.
-
-    The stop is a SystemExit, which SphinxTestApp does not clean up after
-    (it does for an Exception), so Sphinx's global registries are restored
-    here; otherwise later builds in the session warn that every directive
-    is already registered.
-    """
-    def build(name: str, **confoverrides):
-        source = copy_root(name)
-        log = io.StringIO()
-        with docutils_namespace(), pytest.raises(SystemExit) as stopped:
-            make_app("html", srcdir=source, freshenv=True, warning=log,
-                     status=io.StringIO(), confoverrides=confoverrides)
-        return (stopped.value.code, strip_colors(log.getvalue()),
-                source / "_build" / "html")
+    bad build date), settings overridden as ``-D name=value`` would;
+    returns ``(exit status, log, output folder)``."""
+    def build(name: str, **settings):
+        overrides = [arg for name_value in settings.items()
+                     for arg in ("-D", "=".join(name_value))]
+        status, log = run_build(copy_root(name), tmp_path / "out",
+                                extra_args=overrides)
+        return status, log, tmp_path / "out" / "html"
     return build
 
 

@@ -6,31 +6,21 @@ footnote; each test asserts that exactly that defect is reported, at its
 file and line, with the fix.
 """
 
-import io
 import re
-import shutil
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from events_guide.claims import find_claim, quote_problem
 
 
 @pytest.fixture(scope="module")
-def evidence_warnings(rootdir, tmp_path_factory):
+def evidence_warnings(rootdir, tmp_path_factory, sphinx_build_log):
     """The warnings of one build of the root, by file name."""
-    srcdir = tmp_path_factory.mktemp("evidence") / "src"
-    shutil.copytree(rootdir / "test-evidence", srcdir)
-    warnings = io.StringIO()
-    app = SphinxTestApp("html", srcdir=srcdir, warning=warnings)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    _, log = sphinx_build_log(rootdir / "test-evidence",
+                              tmp_path_factory.mktemp("evidence"))
     found = {}
-    text = re.sub(r"\x1b\[[0-9;]*m", "", warnings.getvalue())
     for match in re.finditer(r"([\w/-]+\.rst):(\d+): WARNING: (.*) "
-                             r"\[evidence\.(\w+)\]", text):
+                             r"\[evidence\.(\w+)\]", log):
         name, line, message, subtype = match.groups()
         found.setdefault(name.rsplit("/", 1)[-1], []).append(
             (int(line), subtype, message))

@@ -17,13 +17,6 @@ from events_guide.ext import freshness
 BUILD_DAY = datetime.date(2026, 11, 28)
 
 
-def build_root(make_app, copy_root, name):
-    """Build a copy of a seeded root; return the app and its warnings."""
-    app = make_app("html", srcdir=copy_root(name), freshenv=True)
-    app.build()
-    return app, app.warning.getvalue()
-
-
 def freshness_warnings(text):
     return [line for line in text.splitlines() if "[freshness." in line]
 
@@ -43,8 +36,8 @@ def test_fresh_pages_pass_a_strict_build(build_test_root):
      "':reviewed: 2027-01-15' is after the build date 2026-11-28"),
 ])
 def test_seeded_defect_is_reported_with_file_line_and_fix(
-        make_app, copy_root, root, subtype, expected):
-    _, warnings = build_root(make_app, copy_root, root)
+        sphinx_build_log, copy_root, tmp_path, root, subtype, expected):
+    _, warnings = sphinx_build_log(copy_root(root), tmp_path / "out")
     found = freshness_warnings(warnings)
     assert len(found) == 1, warnings
     (warning,) = found

@@ -5,21 +5,18 @@
 tests follow is the one contributing/translating.rst documents.
 """
 
-import pathlib
 import subprocess
 import sys
 
-import pytest
 from bs4 import BeautifulSoup
 
 
-@pytest.mark.sphinx("html", testroot="translation", freshenv=True)
-def test_translated_site_shows_the_translation(app):
-    app.build()
-    assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+def test_translated_site_shows_the_translation(copy_root, tmp_path,
+                                               strict_sphinx_build):
+    source = copy_root("translation")
+    out = strict_sphinx_build(source, tmp_path / "out")
     soup = BeautifulSoup(
-        (pathlib.Path(app.outdir) / "index.html").read_text(
-            encoding="utf-8"), "lxml")
+        (out / "index.html").read_text(encoding="utf-8"), "lxml")
     assert soup.html.get("lang") == "de"
     assert soup.h1.get_text(strip=True).startswith(
         "OpenStack-Veranstaltungsführer (Test)")
@@ -31,22 +28,21 @@ def test_translated_site_shows_the_translation(app):
     assert ("This sentence has no translation yet, so readers see the "
             "English." in paragraphs)
     # The catalog was compiled at build time (no .mo is committed).
-    mo = (pathlib.Path(app.srcdir) / "locale" / "de" / "LC_MESSAGES"
-          / "index.mo")
+    mo = source / "locale" / "de" / "LC_MESSAGES" / "index.mo"
     assert mo.is_file()
 
 
-@pytest.mark.sphinx("gettext", testroot="translation", freshenv=True)
-def test_sphinx_intl_creates_a_catalog_for_a_new_language(app, tmp_path):
+def test_sphinx_intl_creates_a_catalog_for_a_new_language(
+        build_test_root, tmp_path):
     """``tox -e gettext`` then ``sphinx-intl update``, as documented."""
-    app.build()
-    pot = pathlib.Path(app.outdir) / "index.pot"
+    pot_dir = build_test_root("translation", "gettext")
+    pot = pot_dir / "index.pot"
     assert 'msgid "The Summit is where the whole community meets in ' \
         'person."' in pot.read_text(encoding="utf-8")
     locale_dir = tmp_path / "locale"
     result = subprocess.run(
         [sys.executable, "-m", "sphinx_intl", "update", "-p",
-         str(app.outdir), "-l", "fr", "-d", str(locale_dir)],
+         str(pot_dir), "-l", "fr", "-d", str(locale_dir)],
         capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     po = (locale_dir / "fr" / "LC_MESSAGES" / "index.po").read_text(
