@@ -162,20 +162,14 @@ with contextlib.redirect_stdout(io.StringIO()):
     import sphinxext.opengraph  # noqa: E402,F401
 
 # The 404 page is served for any missing path, at any depth, so its links
-# are absolute under the published path ("/events-guide/").
+# are absolute under the published path ("/events-guide/"). Its text is in
+# _templates/page-not-found.html.
 from urllib.parse import urlsplit  # noqa: E402
 
 notfound_urls_prefix = urlsplit(html_baseurl).path
-notfound_context = {
-    "title": "Page not found",
-    "body": (
-        "<h1>Page not found</h1>\n"
-        "<p>There is no page at this address. It may have moved: try the "
-        f'<a href="{notfound_urls_prefix}index.html">start page of the '
-        'guide</a> '
-        "or its search box.</p>\n"
-    ),
-}
+notfound_template = "page-not-found.html"
+notfound_context = {"title": "Page not found",
+                    "start_page": f"{notfound_urls_prefix}index.html"}
 
 # Pages that moved or went away keep working: each old name is redirected
 # in doc/source/redirects.txt (append-only; see that file).
