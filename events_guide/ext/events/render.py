@@ -74,11 +74,16 @@ def link(text: str, url: str) -> nodes.reference:
 
 
 def source_links(sources: Iterable[Source]) -> list[nodes.Node]:
-    """The sources as links, separated by semicolons."""
+    """The sources as links, separated by semicolons, each address once
+    (the data names a source again for each quote it proves a fact with)."""
     parts: list[nodes.Node] = []
-    for index, source in enumerate(sources):
-        if index:
+    seen: set[str] = set()
+    for source in sources:
+        if source.url in seen:
+            continue
+        if seen:
             parts.append(nodes.Text("; "))
+        seen.add(source.url)
         parts.append(link(source.title, source.url))
     return parts
 
