@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 from events_guide.data import DEFAULT_EVENTS_FILE
 from events_guide.ext.events import archive
 from events_guide.sitecheck import Site, format_report, run_checks
-from events_guide.sitecheck.weight import check_page_size
+from events_guide.sitecheck.weight import (check_first_round_trip,
+                                            check_page_size)
 
 
 def _soup(path) -> BeautifulSoup:
@@ -95,7 +96,8 @@ def test_ten_times_the_events_keep_every_page_in_budget(
     events.write_text(ten_times(events.read_text(encoding="utf-8")),
                       encoding="utf-8")
     html = strict_sphinx_build(source, tmp_path / "out")
-    findings = run_checks(Site(html, source), (check_page_size,))
+    findings = run_checks(Site(html, source),
+                          (check_page_size, check_first_round_trip))
     assert findings == [], format_report(findings)
     # The years now fill several pages each, and the lists stay short.
     assert any(re.fullmatch(r"\d{4}-\d+\.html", p.name)

@@ -1,5 +1,8 @@
 """Page weight budgets (events_guide.sitecheck.weight): every page's HTML
-fits two round trips, and only the search page loads a script."""
+fits two round trips, gzipped it fits the first, and only the search page
+loads a script."""
+
+import random
 
 from events_guide.sitecheck import Site, format_report, weight
 
@@ -15,6 +18,22 @@ def test_a_page_over_the_size_budget_is_named(one):
                              {"big.html": "Big\n==="})
     finding = one(weight.check_page_size(site), "big.html")
     assert finding.file == "big.rst" and "10 over" in finding.what
+
+
+def test_every_page_fits_the_first_round_trip_compressed(guide_site):
+    findings = weight.check_first_round_trip(guide_site)
+    assert not findings, format_report(findings)
+
+
+def test_a_page_too_big_compressed_is_named(one):
+    # Random letters hardly compress: the page is over the budget gzipped.
+    noise = "".join(random.Random(1).choices(
+        "abcdefghijklmnopqrstuvwxyz", k=weight.MAX_COMPRESSED_BYTES * 2))
+    site = Site.from_strings({"big.html": f"<p>{noise}</p>"},
+                             {"big.html": "Big\n==="})
+    finding = one(weight.check_first_round_trip(site), "big.html")
+    assert finding.file == "big.rst"
+    assert finding.check == "compressed-size" and "over the" in finding.what
 
 
 def test_a_page_with_a_stylesheet_over_its_budget_is_named(one):

@@ -10,6 +10,7 @@ findings then name the built file.
 from __future__ import annotations
 
 import functools
+import gzip
 import pathlib
 import re
 
@@ -87,6 +88,14 @@ class Page:
         if self._html_text is not None:
             return len(self._html_text.encode("utf-8"))
         return (self.site.html_dir / self.rel).stat().st_size
+
+    def compressed_size(self, level: int) -> int:
+        """Bytes of HTML a reader downloads from a host that gzips it at
+        compression *level*."""
+        data = (self._html_text.encode("utf-8")
+                if self._html_text is not None
+                else (self.site.html_dir / self.rel).read_bytes())
+        return len(gzip.compress(data, compresslevel=level, mtime=0))
 
     @functools.cached_property
     def soup(self) -> BeautifulSoup:
