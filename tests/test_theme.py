@@ -5,6 +5,7 @@ The HTML tests build ``tests/roots/test-theme`` (the guide's templates,
 reader.css and shipped headers on a small site with fixed content).
 """
 
+import json
 import pathlib
 
 import pytest
@@ -12,7 +13,7 @@ import sphinx_rtd_theme
 from bs4 import BeautifulSoup
 from sphinx.errors import ExtensionError
 
-from events_guide.ext.theme import assets, css, layout
+from events_guide.ext.theme import assets, css, layout, page_style
 from events_guide.ext.theme.purge import Purger
 from events_guide.ext.theme.rewrite import rewrite_declarations
 from events_guide.ext.theme.stylesheet import (custom_properties,
@@ -230,3 +231,22 @@ def test_a_changed_stylesheet_rewrites_every_page(copy_root, tmp_path,
     style = BeautifulSoup((out / "other.html").read_text(encoding="utf-8"),
                           "lxml").style.string
     assert "border-left:7px" in style
+
+
+def test_an_unchanged_page_reuses_its_purged_stylesheet(copy_root, tmp_path,
+                                                        strict_sphinx_build):
+    """The build keeps each page's purged CSS under the hash of its HTML
+    (page_style.CACHE_FILE): after an edit to one page, the next build
+    finds every other page's CSS kept, and keeps no stale entry."""
+    source = copy_root("theme")
+    strict_sphinx_build(source, tmp_path / "out")
+    cache = tmp_path / "out" / "doctrees" / page_style.CACHE_FILE
+    first = json.loads(cache.read_text(encoding="utf-8"))
+    other = source / "other.rst"
+    other.write_text(other.read_text(encoding="utf-8") + "\nOne more.\n",
+                     encoding="utf-8")
+    strict_sphinx_build(source, tmp_path / "out")
+    second = json.loads(cache.read_text(encoding="utf-8"))
+    pages = len(list((tmp_path / "out" / "html").rglob("*.html")))
+    assert len(first) == len(second) == pages
+    assert len(set(first) & set(second)) == pages - 1

@@ -16,6 +16,15 @@ Since the pages carry the stylesheet, a change to it (a new reader.css,
 a new theme version) makes every page out of date, also in an incremental
 build: the environment remembers the stylesheet's fingerprint.
 
+Purging is most of a build's writing time, and every build rewrites every
+page (:mod:`events_guide.ext.whole_site`), though an edit changes one. So
+each page's result is kept in the doctree folder
+(``events_guide_page_styles.json``) under the hash of the stylesheet and
+of the page's HTML: a page whose HTML did not change gets the same CSS
+without being matched again. The key holds everything the result
+depends on, so a kept result is never stale; entries no page used in a
+build are dropped when it ends.
+
 Setting ``events_guide_theme_purge = False`` inlines the whole stylesheet
 (for looking into a styling problem).
 """
@@ -23,6 +32,7 @@ Setting ``events_guide_theme_purge = False`` inlines the whole stylesheet
 from __future__ import annotations
 
 import hashlib
+import json
 import weakref
 
 from sphinx.application import Sphinx
@@ -44,17 +54,56 @@ SEARCH_PAGE = "search"
 FINGERPRINT = "events_guide_theme_stylesheet"
 
 
+#: The file in the doctree folder that keeps each page's purged CSS.
+CACHE_FILE = "events_guide_page_styles.json"
+
+
+class _PurgedStyles:
+    """Each page's purged CSS, by the hash of the stylesheet and the page's
+    HTML, kept from one build to the next (see the module)."""
+
+    def __init__(self, app: Sphinx):
+        self.purger = Purger(guide_stylesheet(app))
+        self.fingerprint = hashlib.sha256(
+            rules_text(self.purger.rules).encode("utf-8")).hexdigest()
+        self.path = app.doctreedir / CACHE_FILE
+        try:
+            self.kept = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.kept = {}
+        self.used: dict[str, str] = {}
+
+    def css(self, html: str, script_markup: bool) -> str:
+        key = hashlib.sha256(f"{self.fingerprint}\0{script_markup}\0{html}"
+                             .encode("utf-8")).hexdigest()
+        if key not in self.kept:
+            self.kept[key] = rules_text(
+                self.purger.page_rules(html, script_markup=script_markup))
+        self.used[key] = self.kept[key]
+        return self.used[key]
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.used, sort_keys=True),
+                             encoding="utf-8")
+
+
 def prepare_stylesheet(app: Sphinx) -> None:
     """Read and compile the guide's stylesheet once per build."""
-    _PURGERS[app] = Purger(guide_stylesheet(app))
+    _PURGERS[app] = _PurgedStyles(app)
+
+
+def keep_purged_styles(app: Sphinx, exception) -> None:
+    """Keep this build's purged CSS for the next one (if it succeeded)."""
+    if exception is None and app in _PURGERS and _PURGERS[app].used:
+        _PURGERS[app].save()
 
 
 def outdated_by_stylesheet(app: Sphinx, env, added, changed, removed):
     """Every page, when the stylesheet changed since the last build."""
     if app not in _PURGERS:  # not a web builder
         return []
-    text = rules_text(_PURGERS[app].rules)
-    fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    fingerprint = _PURGERS[app].fingerprint
     previous = getattr(env, FINGERPRINT, None)
     setattr(env, FINGERPRINT, fingerprint)
     return sorted(env.found_docs) if previous != fingerprint else []
@@ -62,11 +111,10 @@ def outdated_by_stylesheet(app: Sphinx, env, added, changed, removed):
 
 def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
     """The CSS text one page needs, given its HTML."""
-    purger = _PURGERS[app]
+    styles = _PURGERS[app]
     if not app.config.events_guide_theme_purge:
-        return rules_text(purger.rules)
-    rules = purger.page_rules(html, script_markup=pagename == SEARCH_PAGE)
-    return rules_text(rules)
+        return rules_text(styles.purger.rules)
+    return styles.css(html, script_markup=pagename == SEARCH_PAGE)
 
 
 def add_page_style(app, pagename, templatename, context, doctree) -> None:
@@ -90,3 +138,4 @@ def setup_page_style(app: Sphinx) -> None:
     app.connect("env-get-outdated", outdated_by_stylesheet)
     # Last, once every other extension has made its changes to the page.
     app.connect("html-page-context", web_only(add_page_style), priority=999)
+    app.connect("build-finished", keep_purged_styles)
