@@ -81,3 +81,21 @@ def test_the_shards_cover_every_page(pages):
     dealt = sorted(page for shard in range(SHARDS)
                    for page in pages[shard::SHARDS])
     assert dealt == sorted(pages)
+
+
+def test_each_shard_stays_on_one_worker(request):
+    """Under ``--dist loadgroup`` every test of a shard carries its group
+    in its id (``...@every-page-N``), so one worker visits the shard once.
+    Without it (pytest-dev/pytest-xdist#1386) each shard is visited by
+    every worker that gets one of its tests: the pass takes twice as long.
+    """
+    if not request.config.getoption("loadgroup", False):
+        pytest.skip("not under pytest-xdist --dist loadgroup")
+    lost = [item.nodeid for item in request.session.items
+            if item.get_closest_marker("xdist_group")
+            and "@" not in item.nodeid.rpartition("]")[2]]
+    assert not lost, (
+        f"{len(lost)} grouped tests lost their xdist group, e.g. {lost[0]}: "
+        "this pytest and pytest-xdist do not keep groups together "
+        "(pytest-dev/pytest-xdist#1386); install the pytest that setup.cfg "
+        "allows (pip install -e '.[test]').")
