@@ -97,6 +97,12 @@ def test_a_page_keeps_the_rules_that_match_it_and_no_others():
         ".rst-content .note p{a:b}.rst-content p{a:b}@media print{p{a:b}}")
 
 
+def test_a_class_the_page_lacks_rules_out_only_selectors_that_need_it():
+    assert purged("p:not(.nowhere){a:b}.nowhere p{a:b}#nowhere,p{c:d}"
+                  "p[class~=nowhere]{e:f}", PAGE) == (
+        "p:not(.nowhere){a:b}p{c:d}")
+
+
 def test_states_a_reader_brings_about_are_kept():
     kept = purged("a:hover{a:b}a:focus-visible{a:b}p:hover{a:b}"
                   "td:hover{a:b}.note:not(:hover){a:b}"

@@ -2,10 +2,13 @@
 match something on that page, found with cssselect2.
 
 Every selector is compiled once per build. A page's HTML is parsed with
-lxml and each element is matched against all selectors (cssselect2's
-``Matcher`` indexes them by id, class and tag); a rule keeps the selectors
-that matched, and a rule, ``@media`` or ``@keyframes`` block that keeps
-nothing is dropped. So that nothing a reader can trigger is lost:
+lxml, and each element is matched against the selectors that can match
+on that page (cssselect2's ``Matcher`` indexes them by id, class and tag):
+a selector that names a class or id outside any ``:not()``-like function
+needs that class or id on the page, so a page without it skips the
+selector unmatched (most of the theme's selectors, on most pages). A rule
+keeps the selectors that matched, and a rule, ``@media`` or ``@keyframes``
+block that keeps nothing is dropped. So that nothing a reader can trigger is lost:
 
 * states a reader brings about (``:hover``, ``:focus``, ``:target`` ...)
   count as present when they are the last part of a selector's compound;
@@ -44,11 +47,31 @@ SCRIPT_MARKUP_PARENT = "search-results"
 
 
 @dataclasses.dataclass
-class _Selectors:
-    """The compiled selectors of a stylesheet, by (rule, selector index)."""
+class _Selector:
+    """One compiled selector of a rule, with the classes and ids (``.x``,
+    ``#y``) an element of the page must have for it to match."""
 
-    matcher: cssselect2.Matcher
+    compiled: object  # cssselect2.compiler.CompiledSelector
+    key: tuple[int, int]  # (id of the rule, index of the selector)
+    needs: frozenset[str]
+
+
+@dataclasses.dataclass
+class _Selectors:
+    """The compiled selectors of a stylesheet; ``always`` holds the keys of
+    those kept without matching."""
+
+    selectors: list[_Selector]
     always: set[tuple[int, int]]
+
+    def matcher(self, present: set[str]) -> cssselect2.Matcher:
+        """A matcher of the selectors whose classes and ids are all in
+        ``present``: the others cannot match on the page."""
+        matcher = cssselect2.Matcher()
+        for selector in self.selectors:
+            if selector.needs <= present:
+                matcher.add_selector(selector.compiled, selector.key)
+        return matcher
 
 
 class Purger:
@@ -62,15 +85,18 @@ class Purger:
                    ) -> list[Rule]:
         """The rules the page (its whole HTML) can use, in cascade order."""
         used = set(self._selectors.always)
-        for element in _elements(html, script_markup):
-            for match in self._selectors.matcher.match(element):
+        root = _parse(html, script_markup)
+        matcher = self._selectors.matcher(_classes_and_ids(root))
+        for element in cssselect2.ElementWrapper.from_html_root(
+                root).iter_subtree():
+            for match in matcher.match(element):
                 used.add(match[3])
         kept = _keep(self.rules, used)
         return _drop_unused_keyframes(kept, _animation_names(kept))
 
 
 def _compile(rules: list[Rule]) -> _Selectors:
-    matcher, always = cssselect2.Matcher(), set()
+    selectors, always = [], set()
     for rule in style_rules(rules):
         for index, selector in enumerate(rule.selectors):
             key = (id(rule), index)
@@ -80,9 +106,35 @@ def _compile(rules: list[Rule]) -> _Selectors:
             except (cssselect2.SelectorError, NotImplementedError):
                 always.add(key)
                 continue
-            for one in compiled:
-                matcher.add_selector(one, key)
-    return _Selectors(matcher, always)
+            needs = _needed_classes_and_ids(selector)
+            selectors += [_Selector(one, key, needs) for one in compiled]
+    return _Selectors(selectors, always)
+
+
+def _needed_classes_and_ids(selector: list[ast.Node]) -> frozenset[str]:
+    """The classes (``.x``) and ids (``#x``) of a selector outside its
+    functions and attribute tests: an element of the page must have each
+    of them for the selector to match (``.x`` and ``#x`` as written)."""
+    needs, previous = set(), None
+    for token in selector:
+        if token.type == "ident" and previous is not None and \
+                previous.type == "literal" and previous.value == ".":
+            needs.add(f".{token.value}")
+        elif token.type == "hash":
+            needs.add(f"#{token.value}")
+        previous = token
+    return frozenset(needs)
+
+
+def _classes_and_ids(root) -> set[str]:
+    """Every class (``.x``) and id (``#x``) an element of the page has."""
+    present = set()
+    for element in root.iter():
+        present.update(f".{name}" for name in
+                       (element.get("class") or "").split())
+        if element.get("id"):
+            present.add(f"#{element.get('id')}")
+    return present
 
 
 def _reader_states_present(selector: list[ast.Node]) -> list[ast.Node]:
@@ -108,14 +160,14 @@ def _reader_states_present(selector: list[ast.Node]) -> list[ast.Node]:
     return out
 
 
-def _elements(html: str, script_markup: bool):
+def _parse(html: str, script_markup: bool):
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     root = lxml.html.document_fromstring(html, parser=parser)
     if script_markup:
         parent = root.get_element_by_id(SCRIPT_MARKUP_PARENT, None)
         if parent is not None:
             parent.extend(lxml.html.fragments_fromstring(SCRIPT_MARKUP))
-    return cssselect2.ElementWrapper.from_html_root(root).iter_subtree()
+    return root
 
 
 def _keep(rules: list[Rule], used: set[tuple[int, int]]) -> list[Rule]:
