@@ -160,14 +160,25 @@ def sphinx_build_log():
     return run_build
 
 
+def copy_working_tree(destination: pathlib.Path) -> pathlib.Path:
+    """Copy the working tree (without .git and build output) to
+    ``destination``, to edit and build; returns it."""
+    shutil.copytree(REPO_ROOT, destination, ignore=shutil.ignore_patterns(
+        ".git", "build", ".tox", "__pycache__", ".pytest_cache", "*.mo"))
+    return destination
+
+
+@pytest.fixture(scope="session", name="copy_working_tree")
+def copy_working_tree_fixture():
+    """:func:`copy_working_tree` as a fixture."""
+    return copy_working_tree
+
+
 @pytest.fixture
 def guide_copy(tmp_path) -> pathlib.Path:
-    """A copy of the working tree (without .git and build output) to
-    edit and build; returns its root."""
-    copy = tmp_path / "checkout"
-    shutil.copytree(REPO_ROOT, copy, ignore=shutil.ignore_patterns(
-        ".git", "build", ".tox", "__pycache__", ".pytest_cache", "*.mo"))
-    return copy
+    """A copy of the working tree in this test's folder; returns its
+    root."""
+    return copy_working_tree(tmp_path / "checkout")
 
 
 def tree_differences(left: pathlib.Path, right: pathlib.Path) -> list[str]:

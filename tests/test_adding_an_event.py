@@ -20,7 +20,8 @@ import yaml
 from events_guide.data import DEFAULT_EVENTS_FILE, load_kinds
 from events_guide.sitecheck import Site, format_report, run_checks
 
-pytestmark = pytest.mark.slow
+#: One worker runs this module: its tests share one build.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("added-event")]
 
 #: The kind of the event the test adds.
 KIND = "days"

