@@ -256,3 +256,18 @@ def test_an_unchanged_page_reuses_its_purged_stylesheet(copy_root, tmp_path,
     pages = len(list((tmp_path / "out" / "html").rglob("*.html")))
     assert len(first) == len(second) == pages
     assert len(set(first) & set(second)) == pages - 1
+
+
+def test_a_second_build_in_one_process_reuses_the_purged_css(
+        copy_root, tmp_path, strict_sphinx_build, monkeypatch, differences):
+    """A clean build in a process that built the same pages before finds
+    their purged CSS in memory, and writes the same files."""
+    source = copy_root("theme")
+    first = strict_sphinx_build(source, tmp_path / "first")
+    purged = []
+    page_rules = Purger.page_rules
+    monkeypatch.setattr(Purger, "page_rules", lambda self, *args, **kw: (
+        purged.append(self) or page_rules(self, *args, **kw)))
+    second = strict_sphinx_build(source, tmp_path / "second")
+    assert not purged, f"{len(purged)} pages were purged again"
+    assert differences(first, second) == []

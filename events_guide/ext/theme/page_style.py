@@ -23,7 +23,9 @@ each page's result is kept in the doctree folder
 of the page's HTML: a page whose HTML did not change gets the same CSS
 without being matched again. The key holds everything the result
 depends on, so a kept result is never stale; entries no page used in a
-build are dropped when it ends.
+build are dropped when it ends. A process that builds more than once
+(the test session builds the guide several times) also keeps the most
+recent results in memory under the same keys.
 
 Setting ``events_guide_theme_purge = False`` inlines the whole stylesheet
 (for looking into a styling problem).
@@ -56,6 +58,10 @@ FINGERPRINT = "events_guide_theme_stylesheet"
 
 #: The file in the doctree folder that keeps each page's purged CSS.
 CACHE_FILE = "events_guide_page_styles.json"
+#: Purged CSS by key, kept in memory across the builds of one process.
+_IN_MEMORY: dict[str, str] = {}
+#: How many results stay in memory (a few builds' pages).
+IN_MEMORY_LIMIT = 400
 
 
 class _PurgedStyles:
@@ -77,9 +83,13 @@ class _PurgedStyles:
         key = hashlib.sha256(f"{self.fingerprint}\0{script_markup}\0{html}"
                              .encode("utf-8")).hexdigest()
         if key not in self.kept:
-            self.kept[key] = rules_text(
-                self.purger.page_rules(html, script_markup=script_markup))
-        self.used[key] = self.kept[key]
+            self.kept[key] = _IN_MEMORY.pop(key, None)
+            if self.kept[key] is None:
+                self.kept[key] = rules_text(self.purger.page_rules(
+                    html, script_markup=script_markup))
+        self.used[key] = _IN_MEMORY[key] = self.kept[key]
+        while len(_IN_MEMORY) > IN_MEMORY_LIMIT:  # the least recent first
+            del _IN_MEMORY[next(iter(_IN_MEMORY))]
         return self.used[key]
 
     def save(self) -> None:
