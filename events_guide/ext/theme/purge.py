@@ -21,12 +21,13 @@ block that keeps nothing is dropped. So that nothing a reader can trigger is los
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import cssselect2
 import lxml.html
 import tinycss2
 from tinycss2 import ast
+from webencodings import ascii_lower
 
 from .css import GroupRule, Rule, StyleRule, style_rules
 
@@ -64,14 +65,68 @@ class _Selectors:
     selectors: list[_Selector]
     always: set[tuple[int, int]]
 
-    def matcher(self, present: set[str]) -> cssselect2.Matcher:
-        """A matcher of the selectors whose classes and ids are all in
-        ``present``: the others cannot match on the page."""
-        matcher = cssselect2.Matcher()
-        for selector in self.selectors:
-            if selector.needs <= present:
-                matcher.add_selector(selector.compiled, selector.key)
-        return matcher
+    def used_on(self, root) -> set[tuple[int, int]]:
+        """The keys of the selectors that match an element of the page
+        ``root``, and of those always kept. A selector is tried only if
+        the page has all its classes and ids, and only until it first
+        matches."""
+        present = _classes_and_ids(root)
+        index = _Index(selector for selector in self.selectors
+                       if selector.needs <= present)
+        used = set(self.always)
+        for element in cssselect2.ElementWrapper.from_html_root(
+                root).iter_subtree():
+            for selector in index.candidates(element):
+                if selector.key not in used and \
+                        selector.compiled.test(element):
+                    used.add(selector.key)
+        return used
+
+
+class _Index:
+    """Selectors filed by what their last compound asks of an element (id,
+    class, tag, namespace, a lang attribute, or nothing), as cssselect2's
+    ``Matcher`` files them, so an element is tried only against the
+    selectors that can apply to it."""
+
+    def __init__(self, selectors: Iterable[_Selector]):
+        self.ids: dict[str, list[_Selector]] = {}
+        self.classes: dict[str, list[_Selector]] = {}
+        self.names: dict[str, list[_Selector]] = {}
+        self.namespaces: dict[str, list[_Selector]] = {}
+        self.lang: list[_Selector] = []
+        self.other: list[_Selector] = []
+        for selector in selectors:
+            compiled = selector.compiled
+            if compiled.never_matches:
+                continue
+            if compiled.id is not None:
+                self.ids.setdefault(compiled.id, []).append(selector)
+            elif compiled.class_name is not None:
+                self.classes.setdefault(compiled.class_name, []).append(
+                    selector)
+            elif compiled.local_name is not None:
+                self.names.setdefault(compiled.lower_local_name, []).append(
+                    selector)
+            elif compiled.namespace is not None:
+                self.namespaces.setdefault(compiled.namespace, []).append(
+                    selector)
+            elif compiled.requires_lang_attr:
+                self.lang.append(selector)
+            else:
+                self.other.append(selector)
+
+    def candidates(self, element) -> Iterator[_Selector]:
+        """The selectors that can apply to ``element`` (an
+        ``ElementWrapper``)."""
+        yield from self.ids.get(element.id, ())
+        for name in element.classes:
+            yield from self.classes.get(name, ())
+        yield from self.names.get(ascii_lower(element.local_name), ())
+        yield from self.namespaces.get(element.namespace_url, ())
+        if "lang" in element.etree_element.attrib:
+            yield from self.lang
+        yield from self.other
 
 
 class Purger:
@@ -84,13 +139,7 @@ class Purger:
     def page_rules(self, html: str, script_markup: bool = False
                    ) -> list[Rule]:
         """The rules the page (its whole HTML) can use, in cascade order."""
-        used = set(self._selectors.always)
-        root = _parse(html, script_markup)
-        matcher = self._selectors.matcher(_classes_and_ids(root))
-        for element in cssselect2.ElementWrapper.from_html_root(
-                root).iter_subtree():
-            for match in matcher.match(element):
-                used.add(match[3])
+        used = self._selectors.used_on(_parse(html, script_markup))
         kept = _keep(self.rules, used)
         return _drop_unused_keyframes(kept, _animation_names(kept))
 
