@@ -144,12 +144,16 @@ def axe_findings(visitor: Visitor, colours_only: bool = False
                  ) -> list[Finding]:
     """WCAG 2.1 A/AA violations axe-core finds on the open page;
     ``colours_only`` runs just the rules a colour scheme can change."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.base import AXE_SCRIPT
 
     run_only = ({"type": "rule", "values": COLOUR_RULES} if colours_only
                 else {"type": "tag", "values": WCAG_21_AA})
-    results = Axe().run(visitor.page, options={
-        "runOnly": run_only, "resultTypes": ["violations"]})
+    # axe-core goes into the open page once (the dark pass reuses it).
+    if not visitor.page.evaluate("typeof window.axe === 'object'"):
+        visitor.page.evaluate(AXE_SCRIPT)
+    violations = visitor.page.evaluate(
+        "options => axe.run(document, options).then(r => r.violations)",
+        {"runOnly": run_only, "resultTypes": ["violations"]})
     return sort_findings(
         page_finding(visitor.site, visitor.current, f"axe:{violation['id']}",
                      " ".join(map(str, node.get("target", []))),
@@ -157,7 +161,7 @@ def axe_findings(visitor: Visitor, colours_only: bool = False
                      f"`{' '.join(map(str, node.get('target', [])))}`: "
                      + (node.get("failureSummary") or "").replace("\n", " "),
                      f"See {violation.get('helpUrl', 'the axe-core rule')}.")
-        for violation in results.response["violations"]
+        for violation in violations
         for node in violation["nodes"])
 
 

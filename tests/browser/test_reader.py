@@ -10,7 +10,8 @@ from events_guide.sitecheck import format_report
 from events_guide.sitecheck.browser import (PHONE, Visitor, focus_indicator,
                                             overflow_findings)
 
-pytestmark = pytest.mark.browser
+#: One worker runs this module: its tests share one browser and one server.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader")]
 
 def active(page, expression):
     return page.evaluate(f"(() => {{ const el = document.activeElement; "

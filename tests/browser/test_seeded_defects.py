@@ -12,7 +12,8 @@ from events_guide.sitecheck.browser import (Visitor, axe_findings,
                                             overflow_findings)
 from events_guide.sitecheck.serve import serve
 
-pytestmark = pytest.mark.browser
+#: One worker runs this module: its tests share one browser and the seeded sites.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("seeded-defects")]
 
 BROKEN_PAGE = """<!DOCTYPE html>
 <html lang="en">
