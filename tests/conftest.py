@@ -6,9 +6,11 @@ that looks at the real site shares that one build (``guide_site`` is the
 same build as the site checks see it). Tests that need a broken site build
 a root from ``tests/roots/test-*`` with ``build_test_root`` (strict, like
 the guide), or break a ``site_copy`` of the guide. Every build goes
-through :func:`run_build`: the same options as ``tox -e docs``. The paths below and the
-assertion helpers (``one``, ``assert_names``) are shared through fixtures:
-test modules never define their own.
+through :func:`run_build`: the same options as ``tox -e docs``. The paths
+below and the assertion helpers (``one``, ``assert_names``) are shared
+through fixtures: test modules never define their own. A module whose
+tests share an expensive module fixture marks them with one
+``xdist_group``, so that one worker makes it once.
 """
 
 import contextlib

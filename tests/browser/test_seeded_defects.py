@@ -12,7 +12,7 @@ from events_guide.sitecheck.browser import (Visitor, axe_findings,
                                             overflow_findings)
 from events_guide.sitecheck.serve import serve
 
-#: One worker runs this module: its tests share one browser and the seeded sites.
+#: One worker runs this module: its tests share a browser and the sites.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("seeded-defects")]
 
 BROKEN_PAGE = """<!DOCTYPE html>

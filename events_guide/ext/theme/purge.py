@@ -2,13 +2,14 @@
 match something on that page, found with cssselect2.
 
 Every selector is compiled once per build. A page's HTML is parsed with
-lxml, and each element is matched against the selectors that can match
-on that page (cssselect2's ``Matcher`` indexes them by id, class and tag):
-a selector that names a class or id outside any ``:not()``-like function
-needs that class or id on the page, so a page without it skips the
-selector unmatched (most of the theme's selectors, on most pages). A rule
-keeps the selectors that matched, and a rule, ``@media`` or ``@keyframes``
-block that keeps nothing is dropped. So that nothing a reader can trigger is lost:
+lxml. A selector that names a class or id outside any ``:not()``-like
+function needs that class or id on the page: a page without it skips the
+selector unmatched (most of the theme's selectors, on most pages). The
+others are filed by id, class and tag, as cssselect2's ``Matcher`` files
+them; each element is tried against those that can apply to it, and each
+selector only until its first match. A rule keeps the selectors that
+matched, and a rule, ``@media`` or ``@keyframes`` block that keeps
+nothing is dropped. So that nothing a reader can trigger is lost:
 
 * states a reader brings about (``:hover``, ``:focus``, ``:target`` ...)
   count as present when they are the last part of a selector's compound;
