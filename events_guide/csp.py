@@ -30,4 +30,3 @@ def sources(policy: str, directive: str) -> set[str]:
         if words:
             directives.setdefault(words[0].lower(), set(words[1:]))
     return directives.get(directive, directives.get("default-src", set()))
-

@@ -73,7 +73,7 @@ def test_a_footnote_that_is_not_a_usable_source_is_refused(
 
 def test_a_quote_outside_a_footnote_is_refused(evidence_warnings):
     assert (7, "quote") in [(n, s) for n, s, _ in
-                             evidence_warnings["footnotes.rst"]]
+                            evidence_warnings["footnotes.rst"]]
 
 
 @pytest.mark.parametrize("text", [

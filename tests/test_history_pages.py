@@ -17,7 +17,7 @@ from events_guide.data import DEFAULT_EVENTS_FILE
 from events_guide.ext.events import archive
 from events_guide.sitecheck import Site, format_report, run_checks
 from events_guide.sitecheck.weight import (check_first_round_trip,
-                                            check_page_size)
+                                           check_page_size)
 
 
 def _soup(path) -> BeautifulSoup:

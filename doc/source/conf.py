@@ -319,7 +319,8 @@ rinoh_documents = [
 ]
 
 # -- 10. Evidence -------------------------------------------------------------
-# Every date and figure cites a source with a quote (events_guide.ext.evidence).
-# The contributing pages state facts about this project itself (its budgets,
-# its commands), which its own code and bench prove; they are not checked.
+# Every date and figure cites a source with a quote
+# (events_guide.ext.evidence). The contributing pages state facts about this
+# project itself (its budgets, its commands), which its own code and bench
+# prove; they are not checked.
 events_guide_evidence_exclude = ["contributing/*"]

@@ -36,6 +36,7 @@ __all__ = [
     "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
     "FORMATS", "FORMAT_LABELS", "KindInfo", "Link", "ONLINE", "Place",
     "REGIONS", "REGION_GROUPS", "Source", "region_slug",
-    "cited_sources", "day_label", "event_pages", "format_date_range", "kinds_on_page",
+    "cited_sources", "day_label", "event_pages", "format_date_range",
+    "kinds_on_page",
     "load", "load_events", "load_kinds", "parse_events", "parse_kinds",
 ]

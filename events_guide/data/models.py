@@ -39,6 +39,7 @@ FORMATS: tuple[str, ...] = get_args(EventFormat)
 FORMAT_LABELS = {"in-person": "In person", "virtual": "Virtual",
                  "hybrid": "Hybrid"}
 
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

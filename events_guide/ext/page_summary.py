@@ -44,7 +44,6 @@ def summary_of(doctree: nodes.document) -> str | None:
     return None
 
 
-
 def _has_meta_description(metatags: str) -> bool:
     return re.search(r'<meta[^>]+name="description"', metatags) is not None
 

@@ -1,4 +1,5 @@
-"""Command line: ``python -m events_guide.factcheck doc/build/evidence/evidence.json``.
+"""Command line:
+``python -m events_guide.factcheck doc/build/evidence/evidence.json``.
 
 Prints every quote that is missing from its source and every source that
 could not be fetched, then a summary. Exit status: 0 when every quote was

@@ -213,7 +213,7 @@ def check_stylesheet_urls(site: Site) -> list[Finding]:
             continue
         seen.add(rel)
         text = (site.html_dir / rel).read_text(encoding="utf-8",
-                                                errors="replace")
+                                               errors="replace")
         for number, line in enumerate(text.splitlines(), start=1):
             for match in [*_CSS_URL.finditer(line),
                           *_CSS_IMPORT.finditer(line)]:

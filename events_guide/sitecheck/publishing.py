@@ -78,7 +78,7 @@ def _sitemap_entries(site: Site, base: str, locs) -> list[Finding]:
                          "Rebuild: the page it names is gone.")
         elif site.source_dir is not None and url not in expected:
             what, fix = (f"{url} is not a page built from a source or "
-                          "from the event data.",
+                         "from the event data.",
                          "List generated pages in sitemap_excludes "
                          "(conf.py).")
         else:

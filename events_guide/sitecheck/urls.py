@@ -27,6 +27,7 @@ _FILESYSTEM_ROOTS = ("/home/", "/Users/", "/tmp/", "/var/", "/etc/",
 _HOST_LABEL = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
 _KNOWN_SCHEMES = ("https", "http", "mailto", "webcal", "ftp", "file")
 
+
 class AllowlistError(ValueError):
     """The allow-list file is malformed; the message names file and entry."""
 

@@ -13,6 +13,7 @@ from events_guide.sitecheck.browser import (PHONE, Visitor, focus_indicator,
 #: One worker runs this module: its tests share one browser and one server.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("reader")]
 
+
 def active(page, expression):
     return page.evaluate(f"(() => {{ const el = document.activeElement; "
                          f"return {expression}; }})()")

@@ -21,6 +21,7 @@ from .nodes import page_link
 #: At most this many upcoming events on a list; the soonest are kept.
 MAX_UPCOMING = 4
 
+
 def year_page(year: int, part: int = 1) -> str:
     """The page name of a year page: ``history/2017`` (``history/2017.html``
     in the output), ``history/2017-2`` for a second part."""

@@ -109,7 +109,7 @@ def none_announced(info: KindInfo, *, as_of=None,
             where_to_look(info), nodes.Text(" for the announcement")]
 
 
-# -- the cells of an event's row ------------------------------------------------
+# -- the cells of an event's row ---------------------------------------------
 
 def dates_cell(event: Event, today: datetime.date) -> list[nodes.Node]:
     """The dates in words, marked "(upcoming)" after *today*."""

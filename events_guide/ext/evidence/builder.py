@@ -34,9 +34,10 @@ class EvidenceBuilder(DummyBuilder):
         records = [dataclasses.asdict(note) for docname in sorted(notes)
                    for note in notes[docname]]
         if hasattr(self.config, "events_guide_events_file"):
+            srcdir = pathlib.Path(self.srcdir)
             records += cited_sources(
-                pathlib.Path(self.srcdir, self.config.events_guide_events_file),
-                pathlib.Path(self.srcdir, self.config.events_guide_kinds_file))
+                srcdir / self.config.events_guide_events_file,
+                srcdir / self.config.events_guide_kinds_file)
         target = pathlib.Path(self.outdir, FILENAME)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"sources": records}, indent=1,

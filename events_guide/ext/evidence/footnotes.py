@@ -82,7 +82,6 @@ def stray_quotes(doctree):
             yield quote
 
 
-
 def source_notes(doctree, path) -> list[SourceNote]:
     """The evidence of every footnote on a page (source file *path*)."""
     notes = []

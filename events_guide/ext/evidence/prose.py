@@ -26,7 +26,6 @@ NOT_PROSE = (nodes.footnote, nodes.citation, nodes.literal_block,
              nodes.caption, nodes.field_name)
 
 
-
 def _not_prose(node) -> bool:
     if isinstance(node, NOT_PROSE):
         return True
