@@ -33,7 +33,7 @@ INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 def pytest_collection_modifyitems(items):
     """Let both workers start busy: the first test of the shared guide
     build goes first (the worker that gets it builds the guide), then the
-    whole-site tests, which build copies of their own, so the other
+    tests marked ``early``, which build copies of their own, so the other
     worker starts on them instead of waiting for the shared build; the
     rest stays as collected. pytest-xdist hands the tests out in this
     order (``--no-loadscope-reorder``, setup.cfg); a group's tests go
@@ -41,7 +41,7 @@ def pytest_collection_modifyitems(items):
     first_shared = next((item for item in items
                          if "built_html" in item.fixturenames), None)
     items.sort(key=lambda item: 0 if item is first_shared else
-               1 if item.path.name == "test_whole_site.py" else 2)
+               1 if item.get_closest_marker("early") else 2)
 
 
 @pytest.fixture(scope="session")

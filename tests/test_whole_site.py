@@ -75,6 +75,7 @@ def edited_guide(tmp_path_factory, copy_working_tree, strict_sphinx_build,
 
 @pytest.mark.slow
 @WHOLE_SITE
+@pytest.mark.early  # its builds need not wait for the shared one
 def test_incremental_build_equals_a_clean_build(edited_guide, differences):
     assert differences(edited_guide.incremental, edited_guide.clean) == []
     assert "later edit" in (edited_guide.incremental / edited_guide.edited
@@ -84,6 +85,7 @@ def test_incremental_build_equals_a_clean_build(edited_guide, differences):
 
 @pytest.mark.slow
 @WHOLE_SITE
+@pytest.mark.early  # its builds need not wait for the shared one
 def test_deleted_pages_leave_the_build(edited_guide):
     """One deleted page redirects to the start page, the other is simply
     gone: after the incremental build neither is a page of the site (and
