@@ -1,10 +1,20 @@
-"""The one date a build stands for, without Sphinx.
+"""The one date a build stands for, and the real day, without Sphinx.
 
-``SOURCE_DATE_EPOCH`` when it is set, so that two builds of one commit are
-identical (https://reproducible-builds.org/specs/source-date-epoch/); else
-today at midnight UTC, so that two builds on the same day agree too. A
-pinned date (``YYYY-MM-DD``) stands for midnight UTC of that day. Bad
-values raise ValueError with a message that says how to fix them.
+The build date is ``SOURCE_DATE_EPOCH`` when it is set, so that two
+builds of one commit are identical
+(https://reproducible-builds.org/specs/source-date-epoch/); else today at
+midnight UTC, so that two builds on the same day agree too. A pinned date
+(``YYYY-MM-DD``) stands for midnight UTC of that day: it decides "next
+event", the feeds' timestamps, the copyright year and which reviews are
+too old, so that the guide can be previewed as it was (or will be) on
+that day.
+
+The real day (:func:`real_today`) is different: it is the day the build
+actually runs, and only says what cannot have happened yet (a quote read,
+a page reviewed, on a day still to come). A preview of an earlier date
+therefore accepts every ``checked`` date up to today.
+
+Bad values raise ValueError with a message that says how to fix them.
 """
 
 from __future__ import annotations
@@ -12,12 +22,14 @@ from __future__ import annotations
 import datetime
 import os
 
+from .dates import parse_day
+
 UTC = datetime.timezone.utc
 
 
-def build_datetime(environ=os.environ) -> datetime.datetime:
-    """The moment the build stands for, in UTC: SOURCE_DATE_EPOCH, else
-    today at midnight."""
+def environment_build_datetime(environ=os.environ) -> datetime.datetime:
+    """The moment a build stands for when nothing pins it, in UTC:
+    ``SOURCE_DATE_EPOCH``, else today at midnight."""
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
@@ -26,8 +38,17 @@ def build_datetime(environ=os.environ) -> datetime.datetime:
             raise ValueError(
                 f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds "
                 "since 1970-01-01; unset it or give an integer") from None
-    today = datetime.datetime.now(tz=UTC).date()
-    return datetime.datetime(today.year, today.month, today.day, tzinfo=UTC)
+    return midnight(real_today())
+
+
+def real_today() -> datetime.date:
+    """The day it is now, in UTC, whatever date the build stands for."""
+    return datetime.datetime.now(tz=UTC).date()
+
+
+def midnight(day: datetime.date) -> datetime.datetime:
+    """Midnight UTC at the start of *day*."""
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def pinned_datetime(value) -> datetime.datetime:
@@ -38,11 +59,4 @@ def pinned_datetime(value) -> datetime.datetime:
     if isinstance(value, datetime.datetime):
         return value.astimezone(UTC) if value.tzinfo else \
             value.replace(tzinfo=UTC)
-    day = value
-    if not isinstance(value, datetime.date):
-        try:
-            day = datetime.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValueError(
-                f"{value!r} is not a date written as YYYY-MM-DD") from None
-    return datetime.datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return midnight(parse_day(value))

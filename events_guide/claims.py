@@ -1,27 +1,23 @@
-"""What counts as a checkable claim, and what a quote from a source must be.
+"""What counts as a checkable claim, without Sphinx.
 
 The guide cites a source for every date and figure it states. This module
-says, in one place and without Sphinx, what "a date or a figure" is (so the
-build can ask for a citation) and what makes a quote usable as evidence (so
-the build can refuse one that is not). ``events_guide.ext.evidence`` applies
-both to the pages; ``events_guide.data`` applies the quote rules to the event
-data; ``events_guide.factcheck`` looks the quotes up in their sources.
+says, in one place, what "a date or a figure" is (so the build can ask for
+a citation) and which ways of writing a date are ambiguous (so the build
+can refuse them, cited or not). What makes a citation usable is the
+evidence contract, :mod:`events_guide.evidence`;
+``events_guide.ext.evidence`` applies both to the pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 
-#: The longest quote a source may give, in words: enough to prove a fact,
-#: short enough to stay evidence rather than borrowed prose.
-QUOTE_MAX_WORDS = 30
+from .dates import MONTHS, WEEKDAYS
 
-MONTH_NAMES = ("January", "February", "March", "April", "June", "July",
-               "August", "September", "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday", "Sunday")
+#: The month names that are claims wherever they stand; "May" is one only
+#: where it reads as the month ("in May", "since May", ...), not the verb.
+MONTH_NAMES = tuple(month for month in MONTHS if month != "May")
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven",
                 "eight", "nine", "ten", "eleven", "twelve", "fifteen",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
@@ -83,38 +79,17 @@ def _excerpt(text: str, start: int, end: int, around: int = 24) -> str:
     return " ".join(snippet.split())
 
 
-# -- quotes and the day they were checked -------------------------------------
-
-CHECKED = re.compile(r"\bchecked\s+(\d{4}-\d{2}-\d{2})\b")
-
-
-def quote_problem(quote: str) -> str | None:
-    """Why *quote* cannot serve as evidence, or None when it can."""
-    words = quote.split()
-    if not words:
-        return "the quote is empty"
-    if len(words) > QUOTE_MAX_WORDS:
-        return (f"the quote has {len(words)} words; keep it to at most "
-                f"{QUOTE_MAX_WORDS} (the few words that prove the fact)")
-    if quote.strip()[0] in "\"'“‘" and quote.strip()[-1] in "\"'”’":
-        return ("the quote is wrapped in quotation marks; give only the "
-                "quoted words (the guide adds the marks)")
-    return None
+#: Dates written in figures only: 12/05/2026 is 12 May in Europe and
+#: 5 December in the United States, so a reader cannot tell which.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.-])\d{1,2}(?:/\d{1,2}/(?:\d{4}|\d{2})|\.\d{1,2}\.\d{4})"
+    r"(?![\w/-]|\.\d)")
 
 
-def checked_problem(value: str | datetime.date | None,
-                    today: datetime.date) -> str | None:
-    """Why a 'checked' date is unusable, or None when it is fine."""
-    if value is None:
-        return "it says no 'checked YYYY-MM-DD' date"
-    if isinstance(value, datetime.date):
-        day = value
-    else:
-        try:
-            day = datetime.date.fromisoformat(str(value))
-        except ValueError:
-            return f"'checked {value}' is not a real date (YYYY-MM-DD)"
-    if day > today:
-        return (f"'checked {day.isoformat()}' is after the build date "
-                f"{today.isoformat()}")
-    return None
+def ambiguous_date(text: str) -> Claim | None:
+    """The first date in *text* written in figures only (``12/05/2026``,
+    ``12.05.2026``), which readers read in two ways, or None."""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    return Claim("a date in figures", match.group(0))

@@ -129,7 +129,12 @@ SEEDED_DEFECTS = {
 """, "    sources: []\n"), "sources", 22, "at least 1"),
     "source without https": (
         ("https://releases", "http://releases"), "sources[0].url", 24,
-        "expected form"),
+        "an http:// address; the guide links over https only: write "
+        "https://releases.openstack.org/victoria/schedule.html"),
+    "source not a web address": (
+        ("https://releases.openstack.org/victoria/schedule.html",
+         "releases.openstack.org/victoria"), "sources[0].url", 24,
+        "is not a web address starting with https://"),
     "misspelt field": (
         ("format: virtual", "format: virtual\n    regoin: Europe"),
         "regoin", 22, "not a known field"),
@@ -148,9 +153,10 @@ SEEDED_DEFECTS = {
     "note too long": (
         ("format: virtual", "format: virtual\n    note: " + "word " * 26),
         "note", 22, "more than 25"),
-    "checked after the build date": (
+    "checked in the future": (
         ("checked: 2026-11-30", "checked: 2027-01-01"),
-        "sources[0].checked", 26, "after the build date 2026-11-30"),
+        "sources[0].checked", 26, "is in the future (today is 2026-11-30); "
+        "write the day you read the quote in its source"),
 }
 
 
@@ -235,7 +241,8 @@ def test_the_registry_gives_kinds_and_pages_in_order():
         + "  meetup:\n" + _kind_facts("meetups"), 1), "seeded/kinds.yaml")
     assert list(kinds) == ["ops-meetup", "meetup", "ptg"]
     assert data.event_pages(kinds) == ["meetups", "ptg"]
-    assert data.kinds_on_page(kinds, "meetups") == ["ops-meetup", "meetup"]
+    assert [kind for kind, info in kinds.items()
+            if info.page == "meetups"] == ["ops-meetup", "meetup"]
 
 
 def _kind_facts(page: str) -> str:

@@ -13,9 +13,10 @@ import threading
 
 import pytest
 
+from events_guide.evidence import SourceNote
 from events_guide.factcheck import __main__ as cli
 from events_guide.factcheck import check_sources, normalise, page_text
-from events_guide.factcheck.fetch import readable_address
+from events_guide.factcheck.fetch import Fetched, readable_address
 
 PAGE = """<!doctype html><html><body><script>var x = "not text";</script>
 <p>The Pike <em>Project Team   Gathering</em> will happen 20&ndash;24
@@ -45,9 +46,8 @@ def source_server(tmp_path_factory):
 
 
 def source(url, *quotes, line=12):
-    return {"file": "doc/source/ptg.rst", "line": line, "url": url,
-            "title": "a source", "quotes": list(quotes),
-            "checked": "2026-11-30"}
+    return SourceNote(file="doc/source/ptg.rst", line=line, url=url,
+                      title="a source", quotes=quotes, checked="2026-11-30")
 
 
 def test_a_present_quote_is_found_through_markup_and_typography(
@@ -107,13 +107,33 @@ def test_the_command_prints_findings_and_a_summary(source_server, tmp_path,
                                                    capsys):
     evidence = tmp_path / "evidence.json"
     evidence.write_text(json.dumps({"sources": [
-        source(f"{source_server}/pike.html", "Pike", "Denver")]}))
+        source(f"{source_server}/pike.html", "Pike", "Denver").as_record()]}))
     assert cli.main([str(evidence)]) == 1
     out = capsys.readouterr().out
     assert "doc/source/ptg.rst:12: [quote-missing]" in out
     assert out.strip().endswith(
         "1 sources checked: 1 of 2 quotes found, 1 missing; 0 sources "
         "unreachable (their quotes not checked)")
+
+
+def test_offline_it_says_so_first_and_checks_nothing(tmp_path, capsys):
+    """No source reachable (this machine's CI has no internet): one plain
+    line first, no list of hundreds of "unreachable" findings."""
+    evidence = tmp_path / "evidence.json"
+    evidence.write_text(json.dumps({"sources": [
+        source(f"https://host{n}.example/page", "x").as_record()
+        for n in range(5)]}))
+    tried = []
+
+    def offline(url):
+        tried.append(url)
+        return Fetched(url, error="URLError: [Errno -3] name resolution")
+    assert cli.main([str(evidence)], fetch=offline) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("Fact check: no source could be reached")
+    assert "needs the internet; nothing was checked" in out
+    assert "source-unreachable" not in out
+    assert len(tried) == 3  # a few hosts tried, not every source
 
 
 def test_an_unusable_evidence_file_is_a_clear_error(tmp_path, capsys):

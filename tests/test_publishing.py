@@ -13,6 +13,7 @@ import sys
 import pytest
 from lxml import etree
 
+from events_guide import published
 from events_guide.sitecheck import Site, format_report, publishing
 
 BASE_URL = "https://docs.openstack.org/events-guide/"
@@ -43,6 +44,52 @@ def test_sitemap_check_names_a_missing_and_a_foreign_page(site_copy, one):
     assert one(findings, f"{BASE_URL}ptg.html").file.endswith("ptg.rst")
     foreign = one(findings, f"{BASE_URL}ptg-old.html")
     assert foreign.file == "sitemap.xml" and foreign.line, str(foreign)
+
+
+def _first_page_of(site, family):
+    pages = sorted(page.rel for page in site.data_pages
+                   if family.holds(page.rel))
+    assert pages, f"the guide has no {family.name}"
+    return pages[0]
+
+
+HEAD_DEFECTS = {
+    "canonical": (r'<link rel="canonical"[^>]*>', '<link rel="canonical">'),
+    "og:title": (r'<meta property="og:title"[^>]*>', "og:title"),
+    "og:url": (r'<meta property="og:url"[^>]*>', "og:url"),
+    "description": (r'<meta name="description"[^>]*>', "description"),
+}
+
+
+@pytest.mark.parametrize("family", published.GENERATED_FAMILIES,
+                         ids=lambda family: family.folder)
+@pytest.mark.parametrize("defect", sorted(HEAD_DEFECTS))
+def test_a_generated_page_gets_the_same_head_check(site_copy, one, family,
+                                                   defect):
+    """Pages made from the data have the head of every page: a page of
+    each family that lacks a tag is reported, naming the page."""
+    site = site_copy.site()
+    rel = _first_page_of(site, family)
+    pattern, subject = HEAD_DEFECTS[defect]
+    page = site_copy.html / rel
+    page.write_text(re.sub(pattern, "", page.read_text(encoding="utf-8"),
+                           count=1), encoding="utf-8")
+    finding = one(publishing.check_head(site_copy.site()), subject)
+    assert finding.html == rel and "generated from the event data" in \
+        finding.fix, str(finding)
+
+
+@pytest.mark.parametrize("family", published.GENERATED_FAMILIES,
+                         ids=lambda family: family.folder)
+def test_a_generated_page_missing_from_the_sitemap_is_named(site_copy, one,
+                                                            family):
+    rel = _first_page_of(site_copy.site(), family)
+    sitemap = site_copy.html / "sitemap.xml"
+    sitemap.write_text(re.sub(
+        rf"<url>\s*<loc>{re.escape(BASE_URL + rel)}</loc>.*?</url>", "",
+        sitemap.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+    finding = one(publishing.check_sitemap(site_copy.site()), BASE_URL + rel)
+    assert finding.html == rel
 
 
 def test_head_check_names_the_page_and_the_fault(site_copy, one):

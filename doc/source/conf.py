@@ -24,19 +24,19 @@ REPO_ROOT = HERE.parent.parent
 # (tox installs it; a bare ``sphinx-build`` from a checkout works too).
 sys.path.insert(0, str(REPO_ROOT))
 
-from events_guide.build_date import build_datetime  # noqa: E402
+from events_guide import published  # noqa: E402
 
 # -- 1. Project -------------------------------------------------------------
 
 project = "OpenStack Events Guide"
 author = "OpenStack Events Guide contributors"
 
-#: The build date: SOURCE_DATE_EPOCH when set, so that builds reproduce,
-#: else today (UTC). The same function gives events_guide_build_date its
-#: default, so the copyright year, the edition (section 9), "next event",
+#: Every date the build prints is the build date (events_guide.ext.build_date:
+#: SOURCE_DATE_EPOCH when set, so that builds reproduce; else -D
+#: events_guide_build_date=YYYY-MM-DD; else today, UTC): {build_year} here,
+#: the edition (version, release: section 9), the PDF's date, "next event",
 #: the feeds and the freshness check all agree.
-BUILD_DATE = build_datetime()
-copyright = f"2019-{BUILD_DATE.year}, {author}"
+copyright = f"2019-{{build_year}}, {author}"
 
 #: Where the sources live; "View source" and "Edit this page" point here.
 REPOSITORY_URL = os.environ.get(
@@ -139,7 +139,8 @@ html_baseurl = "https://docs.openstack.org/events-guide/"
 # git (the same date as the page's "last updated"), so builds reproduce.
 sitemap_url_scheme = "{link}"
 sitemap_show_lastmod = IN_GIT_CHECKOUT
-sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+sitemap_excludes = [published.html_file(page)
+                    for page in published.NOT_IN_SITEMAP]
 sitemap_indent = 2
 
 # Open Graph tags and <meta name="description"> on every page. The
@@ -281,8 +282,9 @@ linkcheck_ignore = [
 # rinohtype: no LaTeX needed). Both are linked from
 # contributing/publishing.rst and the README.
 # The edition: EPUB 3 needs a non-empty version; the build date is the
-# natural one for a guide that is always current (SOURCE_DATE_EPOCH-aware).
-version = release = BUILD_DATE.strftime("%Y.%m.%d")
+# natural one for a guide that is always current. Left empty here,
+# events_guide.ext.build_date sets both to the build date (YYYY.MM.DD).
+version = release = ""
 
 epub_basename = "openstack-events-guide"
 epub_title = project
@@ -297,7 +299,8 @@ epub_uid = "openstack-events-guide"
 epub_show_urls = "footnote"
 epub_use_index = False
 # Files the HTML build publishes that have no place in an e-book.
-epub_exclude_files = ["404.html", "sitemap.xml", ".htaccess", "_headers",
+epub_exclude_files = [published.html_file(published.NOT_FOUND_PAGE),
+                      published.SITEMAP, *published.HOST_FILES,
                       "_rediraffe_redirected.json"]
 
 rinoh_documents = [
@@ -307,7 +310,7 @@ rinoh_documents = [
         "title": project,
         "subtitle": "Summits, PTGs, OpenInfra Days and Meet-ups",
         "author": author,
-        "date": BUILD_DATE.strftime("%Y-%m-%d"),
+        # No "date": events_guide.ext.build_date gives the build date.
         # Only the pages the landing page lists, each one a chapter: the
         # landing page's own text is navigation, and its toctrees sit in
         # its last section, which would make every page a subsection.

@@ -5,9 +5,9 @@ pydantic models, plus the calendar feeds built from them.
 Modules: yaml_source (YAML with line numbers), fields (what one value
 must be, quotes and checked dates included), models (the rules),
 validation (pydantic errors -> findings), errors (EventDataError), kinds
-(the registry), events (events.yaml and EventData), wording (dates in
-words), feeds (iCalendar and JSON as bytes), citations (where each
-source is cited, for the fact-check job).
+(the registry), events (events.yaml and EventData), feeds (iCalendar and
+JSON as bytes), citations (where each source is cited, for the
+fact-check job). Dates in words come from :mod:`events_guide.dates`.
 
 Anything wrong in either file raises :class:`EventDataError`, whose
 ``findings`` name the file, line, entry and field and say how to fix it.
@@ -17,26 +17,20 @@ from .citations import cited_sources
 from .errors import CHECK, EventDataError
 from .events import EventData, load, load_events, parse_events
 from .kinds import (DEFAULT_KINDS_FILE, EVENT_PAGE_SECTIONS, event_pages,
-                    kinds_on_page, load_kinds, parse_kinds)
+                    load_kinds, parse_kinds)
 from .models import (FORMAT_LABELS, FORMATS, ONLINE, REGION_GROUPS, REGIONS,
                      Event, KindInfo, Link, Place, Source, region_slug)
-from .wording import day_label, format_date_range
+from ..dates import day_label, format_date_range
 
 #: Where the events live, relative to the source folder (the default of
 #: the ``events_guide_events_file`` setting).
 DEFAULT_EVENTS_FILE = "_data/events.yaml"
 
-#: The folder of the HTML output that holds the year pages generated from
-#: the data (``history/2017.html``; events_guide.ext.events.archive): new
-#: ones appear as the data grows, and the site checks know them by it.
-YEAR_PAGES_FOLDER = "history"
-
 __all__ = [
-    "CHECK", "DEFAULT_EVENTS_FILE", "YEAR_PAGES_FOLDER", "DEFAULT_KINDS_FILE",
+    "CHECK", "DEFAULT_EVENTS_FILE", "DEFAULT_KINDS_FILE",
     "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
     "FORMATS", "FORMAT_LABELS", "KindInfo", "Link", "ONLINE", "Place",
     "REGIONS", "REGION_GROUPS", "Source", "region_slug",
     "cited_sources", "day_label", "event_pages", "format_date_range",
-    "kinds_on_page",
     "load", "load_events", "load_kinds", "parse_events", "parse_kinds",
 ]

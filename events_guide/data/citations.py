@@ -9,27 +9,27 @@ from __future__ import annotations
 
 import os
 
+from ..evidence import SourceNote
 from .yaml_source import YamlDocument, parse_yaml, read_text
 
 
-def _records(doc: YamlDocument, entries, top: str) -> list[dict]:
-    records = []
+def _notes(doc: YamlDocument, entries, top: str) -> list[SourceNote]:
+    notes = []
     for key, entry in entries:
         for index, source in enumerate(entry.get("sources") or []):
-            records.append({
-                "file": doc.path,
-                "line": doc.line_of(top, key, "sources", index) or 0,
-                "url": source["url"], "title": source["title"],
-                "quotes": [source["quote"]],
-                "checked": str(source["checked"])})
-    return records
+            notes.append(SourceNote(
+                file=doc.path,
+                line=doc.line_of(top, key, "sources", index) or 0,
+                url=source["url"], title=source["title"],
+                quotes=(source["quote"],), checked=str(source["checked"])))
+    return notes
 
 
 def cited_sources(events_path: str | os.PathLike,
-                  kinds_path: str | os.PathLike) -> list[dict]:
-    """One record per source of the kinds registry and of every event:
-    file, line, url, title, quotes, checked."""
+                  kinds_path: str | os.PathLike) -> list[SourceNote]:
+    """One :class:`~events_guide.evidence.SourceNote` per source of the
+    kinds registry and of every event."""
     kinds = parse_yaml(read_text(kinds_path), os.fspath(kinds_path))
     events = parse_yaml(read_text(events_path), os.fspath(events_path))
-    return (_records(kinds, kinds.data["kinds"].items(), "kinds")
-            + _records(events, enumerate(events.data["events"]), "events"))
+    return (_notes(kinds, kinds.data["kinds"].items(), "kinds")
+            + _notes(events, enumerate(events.data["events"]), "events"))

@@ -52,7 +52,7 @@ def parse_events(text: str, path: str = "events.yaml",
     """Check the text of an events file; return its events in file order.
 
     *kinds* are the kind ids of the registry (``None``: do not check the
-    kinds against it); *today* is the build date, which no source's
+    kinds against it); *today* is the real day, which no source's
     ``checked`` date may pass (``None``: not checked). Raises
     :class:`EventDataError`, and nothing else, listing every problem.
     """
@@ -150,7 +150,7 @@ def load(events_path: str | os.PathLike, kinds_path: str | os.PathLike,
          today: Optional[datetime.date] = None) -> EventData:
     """Load and check both files; raise EventDataError naming every problem
     in both (an events file is checked against the registry only once the
-    registry itself is sound). *today*: the build date, which no source's
+    registry itself is sound). *today*: the real day, which no source's
     ``checked`` date may pass."""
     findings: list[Finding] = []
     kinds: dict[str, KindInfo] = {}

@@ -3,7 +3,7 @@
 Text, slugs, https addresses and ISO dates; a kind id (checked against the
 registry given as validation context ``{"kinds": (...)}``); and the parts
 of a source's evidence: a short verbatim quote, the day it was checked
-(not after the build date, ``{"today": date}``), a short title, and a short
+(not after the real day, ``{"today": date}``), a short title, and a short
 note. The models in :mod:`.models` combine them.
 """
 
@@ -16,25 +16,40 @@ from typing import Annotated, Any, Optional
 from pydantic import (AfterValidator, BeforeValidator, StringConstraints,
                       ValidationInfo)
 
-from ..claims import checked_problem, quote_problem
+from ..dates import parse_day
+from ..evidence import checked_problem, quote_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/]+\S*$")]
+
+
+def _https_address(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value  # pydantic's own "should be a valid string"
+    address = value.strip()
+    if address.lower().startswith("http://"):
+        raise ValueError(f"{address!r} is an http:// address; the guide "
+                         "links over https only: write https://"
+                         f"{address[len('http://'):]} (if the site has no "
+                         "https, find another source)")
+    if not re.fullmatch(r"https://[^\s/]+\S*", address):
+        raise ValueError(f"{address!r} is not a web address starting with "
+                         "https://")
+    return address
+
+
+#: An https address: the guide sends readers nowhere else.
+HttpsUrl = Annotated[str, AfterValidator(_https_address)]
 
 
 def _iso_date(value: Any) -> Any:
-    if value is None or (isinstance(value, datetime.date)
-                         and not isinstance(value, datetime.datetime)):
+    if value is None:
         return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{value!r} is not a real calendar date") from None
-    raise ValueError(f"{value!r} is not a date written as YYYY-MM-DD")
+    if isinstance(value, datetime.datetime):
+        raise ValueError(f"{value!r} has a time; write the day only, as "
+                         "YYYY-MM-DD")
+    return parse_day(value)
 
 
 #: A date written YYYY-MM-DD, or null when no source confirms it. The field
@@ -60,8 +75,8 @@ def _usable_quote(quote: str) -> str:
     return quote
 
 
-def _checked_by_build_date(day: datetime.date,
-                           info: ValidationInfo) -> datetime.date:
+def _checked_by_today(day: datetime.date,
+                      info: ValidationInfo) -> datetime.date:
     today = (info.context or {}).get("today")
     problem = checked_problem(day, today) if today else None
     if problem:
@@ -71,10 +86,10 @@ def _checked_by_build_date(day: datetime.date,
 
 #: Words copied from the source, at most QUOTE_MAX_WORDS, that prove a fact.
 Quote = Annotated[Text, AfterValidator(_usable_quote)]
-#: The day a quote was read in its source: a real date, not after the
-#: build date (given as validation context ``{"today": date}``).
+#: The day a quote was read in its source: a real date, not in the future
+#: (the real day is given as validation context ``{"today": date}``).
 CheckedDate = Annotated[datetime.date, BeforeValidator(_iso_date),
-                        AfterValidator(_checked_by_build_date)]
+                        AfterValidator(_checked_by_today)]
 
 
 #: The longest note an event may carry: what a reader needs to know about

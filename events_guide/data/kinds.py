@@ -41,7 +41,7 @@ def parse_kinds(text: str, path: str = "kinds.yaml",
                 today: Optional[datetime.date] = None
                 ) -> dict[str, KindInfo]:
     """Check the text of a kinds file; return the kinds by id, in file
-    order (*today*: the build date, which no ``checked`` date may pass).
+    order (*today*: the real day, which no ``checked`` date may pass).
     Raises :class:`EventDataError` listing every problem."""
     doc = parse_yaml(text, path)
     kinds_map = doc.data.get("kinds") if isinstance(doc.data, dict) else None
@@ -83,8 +83,3 @@ def event_pages(kinds: dict[str, KindInfo]) -> list[str]:
     """The docnames of the event pages, in the registry's order, each once
     (one page may cover several kinds)."""
     return list(dict.fromkeys(info.page for info in kinds.values()))
-
-
-def kinds_on_page(kinds: dict[str, KindInfo], docname: str) -> list[str]:
-    """The ids of the kinds that page *docname* covers."""
-    return [kind for kind, info in kinds.items() if info.page == docname]

@@ -15,7 +15,7 @@ from pydantic import (BaseModel, ConfigDict, Discriminator, Field,
                       StrictBool, StrictInt, Tag, ValidationInfo,
                       field_validator)
 
-from . import wording
+from .. import dates
 from .fields import (CheckedDate, HttpsUrl, IsoDate, KindId, Note, Quote,
                      Slug, Text, Title)
 
@@ -204,8 +204,8 @@ class Event(_Model):
     @property
     def dates_label(self) -> str:
         """The dates in words, saying plainly what is not verified."""
-        return wording.dates_label(self.start, self.end, self.year,
-                                   self.month)
+        return dates.dates_label(self.start, self.end, self.year,
+                                 self.month)
 
 
 class KindInfo(_Model):

@@ -42,6 +42,19 @@ EVENT_HINTS = {
     "stand_in": "write true or false",
 }
 
+#: How to fix each field of a source, in either file (a source's field is
+#: named after the list that holds it: sources[0].checked).
+SOURCE_HINTS = {
+    "title": "give the source a short title (at most 100 characters) that "
+             "says what the page is",
+    "url": "give the https address of the page where a reader finds the "
+           "quote (a live page, or a permalink of a file at a commit)",
+    "quote": "copy the source's own words, at most 30, that prove the fact, "
+             "without quotation marks around them",
+    "checked": "write the day you read the quote in the source, as "
+               "YYYY-MM-DD (today or earlier)",
+}
+
 #: How to fix a kind in kinds.yaml, whatever its field.
 KIND_HINT = ("give the kind id (a slug such as ops-meetup) its facts: "
              "name, page (the page that covers it), audience, length, "
@@ -90,10 +103,15 @@ def _message_for(error: Mapping[str, Any]) -> str:
 
 def _hint_for(error, model: type[BaseModel], hints: Mapping[str, str],
               default: str) -> str:
+    loc = _field_path(error["loc"])
     if error["type"] == "extra_forbidden":
+        fields = (SOURCE_HINTS if len(loc) > 2 and loc[0] == "sources"
+                  else model.model_fields)
         return ("remove it or correct its spelling; known fields: "
-                + ", ".join(model.model_fields))
-    loc = error["loc"]
+                + ", ".join(fields))
+    if len(loc) >= 3 and loc[0] == "sources" and str(loc[-1]) in \
+            SOURCE_HINTS:
+        return SOURCE_HINTS[str(loc[-1])]
     return hints.get(str(loc[0]) if loc else "", default)
 
 

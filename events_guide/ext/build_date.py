@@ -7,6 +7,13 @@ the freshness check all read it through :func:`build_datetime`. It is an
 ``env`` setting: a new day re-reads every page, so "next event" and a page
 that went stale overnight are up to date. Extensions that need it call
 ``app.setup_extension("events_guide.ext.build_date")``.
+
+The dates Sphinx's own settings print follow it too, once it is resolved
+(``config-inited``): ``{build_year}`` in ``copyright`` and
+``epub_copyright`` becomes its year; an empty ``version`` and ``release``
+become the edition ``YYYY.MM.DD``; a ``rinoh_documents`` entry without a
+``date`` gets the day. So a build pinned with ``-D
+events_guide_build_date=...`` prints no other date.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from ..findings import Finding, display_path
 from .stop import stop_build
 
 CONFIG_VALUE = "events_guide_build_date"
+#: What ``copyright`` may hold where the build's year goes.
+BUILD_YEAR = "{build_year}"
 
 
 def build_datetime(config) -> datetime.datetime:
@@ -31,8 +40,13 @@ def build_day(config) -> datetime.date:
     return build_datetime(config).date()
 
 
+def edition(day: datetime.date) -> str:
+    """The edition a build of *day* is: ``2026.12.07``."""
+    return day.strftime("%Y.%m.%d")
+
+
 def _default(config) -> datetime.datetime:
-    return build_date.build_datetime()
+    return build_date.environment_build_datetime()
 
 
 def _resolve(app, config) -> None:
@@ -48,11 +62,28 @@ def _resolve(app, config) -> None:
             fix=f"write {CONFIG_VALUE} = 'YYYY-MM-DD' (in conf.py or with "
             "-D), or leave it unset: then SOURCE_DATE_EPOCH, else today.")],
             "the build stopped before reading any page: no build date.")
+    _date_settings(config, build_day(config))
+
+
+def _date_settings(config, day: datetime.date) -> None:
+    """Sphinx's settings that print a date take the build date's."""
+    for name in ("copyright", "epub_copyright"):
+        value = config[name] if name in config else None
+        if isinstance(value, str) and BUILD_YEAR in value:
+            config[name] = value.replace(BUILD_YEAR, str(day.year))
+    for name in ("version", "release"):
+        if not config[name]:
+            config[name] = edition(day)
+    for document in (config["rinoh_documents"]
+                     if "rinoh_documents" in config else None) or ():
+        if isinstance(document, dict):
+            document.setdefault("date", day.isoformat())
 
 
 def setup(app):
     app.add_config_value(CONFIG_VALUE, _default, "env",
                          types=frozenset({str, datetime.date}))
-    app.connect("config-inited", _resolve)
+    # Before Sphinx's own correct_copyright_year (priority 800).
+    app.connect("config-inited", _resolve, priority=300)
     return {"version": "1.0", "parallel_read_safe": True,
             "parallel_write_safe": True}

@@ -10,7 +10,7 @@ line and saying how to fix it, when a page:
 
 * has no ``:reviewed:`` date,
 * has one that is not a real ``YYYY-MM-DD`` date,
-* has one after the build date, or
+* has one in the future (after the real day), or
 * has one older than ``events_guide_review_max_age_months`` (default 12)
   months before the build date (``events_guide_build_date``, see
   :mod:`events_guide.ext.build_date`; a new day re-reads every page, so a
@@ -34,46 +34,35 @@ import re
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
+from ..build_date import real_today
+from ..dates import months_before, parse_day
 from .build_date import build_day
 
 logger = logging.getLogger(__name__)
 
 FIELD = "reviewed"
 _FIELD_LINE = re.compile(rf"^:{FIELD}:", re.MULTILINE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def months_before(day: datetime.date, months: int) -> datetime.date:
-    """The same day of the month ``months`` months earlier (clamped)."""
-    index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def parse_reviewed(value) -> datetime.date | None:
     """The date in a ``:reviewed:`` value, or None when it is not one."""
-    text = str(value).strip()
-    if not _ISO_DATE.match(text):
-        return None
     try:
-        return datetime.date.fromisoformat(text)
+        return parse_day(value)
     except ValueError:
         return None
 
 
-def check_reviewed(value, today: datetime.date,
-                   max_age_months: int) -> tuple[str, str] | None:
-    """Judge one page's ``:reviewed:`` value.
+def check_reviewed(value, today: datetime.date, max_age_months: int,
+                   real_day: datetime.date | None = None
+                   ) -> tuple[str, str] | None:
+    """Judge one page's ``:reviewed:`` value against the build date
+    *today* (too old?) and the real day *real_day* (still to come?; by
+    default the build date).
 
     Returns ``None`` when it is fine, else ``(subtype, message)``.
     """
-    example = f":{FIELD}: {today.isoformat()}"
+    real_day = real_day or today
+    example = f":{FIELD}: {real_day.isoformat()}"
     if value is None:
         return ("missing",
                 f"page has no ':{FIELD}:' date; add '{example}' as the "
@@ -84,11 +73,11 @@ def check_reviewed(value, today: datetime.date,
         return ("malformed",
                 f"':{FIELD}: {value}' is not a date in YYYY-MM-DD form; "
                 f"write it like '{example}'")
-    if reviewed > today:
+    if reviewed > real_day:
         return ("future",
-                f"':{FIELD}: {reviewed.isoformat()}' is after the build "
-                f"date {today.isoformat()}; use the day you actually "
-                "reviewed the page")
+                f"':{FIELD}: {reviewed.isoformat()}' is in the future "
+                f"(today is {real_day.isoformat()}); use the day you "
+                "actually reviewed the page")
     oldest = months_before(today, max_age_months)
     if reviewed < oldest:
         return ("stale",
@@ -129,7 +118,8 @@ def _on_doctree_read(app, doctree):
         return
     value = env.metadata.get(docname, {}).get(FIELD)
     problem = check_reviewed(value, build_day(app.config),
-                             app.config.events_guide_review_max_age_months)
+                             app.config.events_guide_review_max_age_months,
+                             real_today())
     if problem is not None:
         subtype, message = problem
         logger.warning(message, location=(docname, _field_line(app, docname)),

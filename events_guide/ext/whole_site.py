@@ -24,15 +24,13 @@ import pathlib
 
 from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from ..published import ASSET_FOLDERS, WEB_BUILDERS
 
-BUILDERS = ("html", "dirhtml")
-#: Output folders that hold assets and copies, never pages.
-ASSET_FOLDERS = ("_static", "_images", "_sources", "_downloads")
+logger = logging.getLogger(__name__)
 
 
 def _applies(app) -> bool:
-    return app.builder.name in BUILDERS
+    return app.builder.name in WEB_BUILDERS
 
 
 def rewrite_every_page(app, env):

@@ -2,9 +2,11 @@
 ``python -m events_guide.factcheck doc/build/evidence/evidence.json``.
 
 Prints every quote that is missing from its source and every source that
-could not be fetched, then a summary. Exit status: 0 when every quote was
-found, 1 when one is missing or a source could not be fetched, 2 when the
-evidence file is unusable.
+could not be fetched, then a summary. When no source can be reached at
+all (the machine is offline), it says so in one line first and checks
+nothing. Exit status: 0 when every quote was found, 1 when one is missing
+or a source could not be fetched, 2 when nothing could be checked (an
+unusable evidence file, or no source reachable).
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import pathlib
 import sys
 
 from ..findings import format_report
-from .check import EvidenceFileError, check_sources, load_evidence
+from .check import (EvidenceFileError, check_sources, first_reachable,
+                    load_evidence)
+
+OFFLINE = ("Fact check: no source could be reached ({error}). This job "
+           "needs the internet; nothing was checked. Run it on a machine "
+           "that is online: tox -e factcheck")
 
 
-def main(argv=None) -> int:
+def main(argv=None, fetch=None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m events_guide.factcheck",
         description="Look every quote of the guide up in its source "
@@ -27,11 +34,21 @@ def main(argv=None) -> int:
                              "evidence (tox -e factcheck does both)")
     args = parser.parse_args(argv)
     try:
-        sources = load_evidence(args.evidence)
+        notes = load_evidence(args.evidence)
     except EvidenceFileError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    findings, summary = check_sources(sources)
+    fetching = {} if fetch is None else {"fetch": fetch}
+    reachable, error = first_reachable((note.url for note in notes),
+                                       **fetching)
+    if not reachable:
+        print(OFFLINE.format(error=error))
+        return 2
+    findings, summary = check_sources(notes, **fetching)
+    if summary.nothing_reached:
+        print(OFFLINE.format(error="every one of "
+                             f"{summary.sources} failed"))
+        return 2
     print(format_report(findings, title="Fact check"))
     print(summary)
     return 1 if findings else 0

@@ -6,8 +6,9 @@ import concurrent.futures
 import dataclasses
 import json
 import pathlib
-from typing import Callable
+from typing import Callable, Iterable
 
+from ..evidence import EVIDENCE_FILE, SourceNote
 from ..findings import Finding
 from .fetch import Fetched, fetch_text
 from .normalise import normalise, page_text
@@ -23,6 +24,12 @@ class Summary:
     missing: int = 0
     unreachable: int = 0
 
+    @property
+    def nothing_reached(self) -> bool:
+        """No source at all could be fetched: the machine is offline (or
+        every host refuses it), so the run says nothing about the facts."""
+        return self.sources > 0 and self.unreachable == self.sources
+
     def __str__(self) -> str:
         return (f"{self.sources} sources checked: {self.found} of "
                 f"{self.quotes} quotes found, {self.missing} missing; "
@@ -34,28 +41,25 @@ class EvidenceFileError(Exception):
     """evidence.json is missing or not what the evidence builder writes."""
 
 
-def load_evidence(path: pathlib.Path) -> list[dict]:
-    """The sources listed in an ``evidence.json``."""
+def load_evidence(path: pathlib.Path) -> list[SourceNote]:
+    """The source notes listed in an ``evidence.json``."""
     try:
         data = json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
-        sources = data["sources"]
-        for source in sources:
-            source["url"], source["quotes"], source["file"]  # noqa: B018
+        return [SourceNote.from_record(record) for record in data["sources"]]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise EvidenceFileError(
             f"{path}: not an evidence file ({type(error).__name__}: "
             f"{error}); write it with sphinx-build -b evidence doc/source "
-            "doc/build/evidence") from None
-    return sources
+            f"doc/build/evidence (it writes {EVIDENCE_FILE})") from None
 
 
-def _finding(source: dict, check: str, what: str, fix: str) -> Finding:
-    return Finding(file=source["file"], line=source.get("line") or None,
-                   html="", check=check, subject=source["url"], what=what,
-                   fix=fix)
+def _finding(note: SourceNote, check: str, what: str, fix: str) -> Finding:
+    return Finding(file=note.file, line=note.line or None, html="",
+                   check=check, subject=note.url, what=what, fix=fix)
 
 
-def fetch_pages(urls, fetch: Callable[[str], Fetched] = fetch_text,
+def fetch_pages(urls: Iterable[str],
+                fetch: Callable[[str], Fetched] = fetch_text,
                 workers: int = 8) -> dict:
     """Each address fetched once, a few at a time: its normalised text, or
     the :class:`Fetched` that says why there is none."""
@@ -68,35 +72,56 @@ def fetch_pages(urls, fetch: Callable[[str], Fetched] = fetch_text,
         return dict(zip(unique, pool.map(read, unique)))
 
 
-def check_sources(sources: list[dict],
+def check_sources(notes: list[SourceNote],
                   fetch: Callable[[str], Fetched] = fetch_text
                   ) -> tuple[list[Finding], Summary]:
     """One finding per missing quote and per source that could not be
     fetched, and the figures of the run."""
     summary, findings = Summary(), []
-    pages = fetch_pages((source["url"] for source in sources), fetch)
-    for source in sources:
-        url, page = source["url"], pages[source["url"]]
+    pages = fetch_pages((note.url for note in notes), fetch)
+    for note in notes:
+        page = pages[note.url]
         summary.sources += 1
-        summary.quotes += len(source["quotes"])
+        summary.quotes += len(note.quotes)
         if isinstance(page, Fetched):
             summary.unreachable += 1
             findings.append(_finding(
-                source, "source-unreachable",
-                f"the source {url} could not be fetched ({page.error}); its "
-                "quotes were not checked.",
+                note, "source-unreachable",
+                f"the source {note.url} could not be fetched ({page.error}); "
+                "its quotes were not checked.",
                 "Open the address: if it moved, cite its new address with "
                 "a quote from it; if it is gone, find another source."))
             continue
-        for quote in source["quotes"]:
+        for quote in note.quotes:
             if normalise(quote) in page:
                 summary.found += 1
                 continue
             summary.missing += 1
             findings.append(_finding(
-                source, "quote-missing",
-                f'the quote "{quote}" is no longer on {url}.',
+                note, "quote-missing",
+                f'the quote "{quote}" is no longer on {note.url}.',
                 "Open the source: if the fact still holds, quote its "
                 "current words and update the checked date; if it changed, "
                 "correct the guide."))
     return findings, summary
+
+
+def first_reachable(urls: Iterable[str],
+                    fetch: Callable[[str], Fetched] = fetch_text,
+                    hosts: int = 3) -> tuple[bool, str]:
+    """Try one address on each of the first few hosts: ``(True, "")`` as
+    soon as one answers at all (even with an HTTP error), else ``(False,
+    the last error)``: the machine cannot reach the sources."""
+    seen, error = set(), ""
+    for url in urls:
+        host = url.split("/")[2] if url.count("/") >= 2 else url
+        if host in seen:
+            continue
+        seen.add(host)
+        fetched = fetch(url)
+        if not fetched.error or fetched.error.startswith("HTTP "):
+            return True, ""
+        error = fetched.error
+        if len(seen) >= hosts:
+            break
+    return not seen, error

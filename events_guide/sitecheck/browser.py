@@ -179,11 +179,6 @@ def overflow_findings(visitor: Visitor) -> list[Finding]:
         "Let wide content scroll in its own box, or wrap it.")]
 
 
-def focus_indicator(page) -> str | None:
-    """The visible focus indicator of the focused element, if any."""
-    return page.evaluate(scripts.FOCUS_INDICATOR)
-
-
 def relative_luminance(css_colour: str) -> float:
     """Relative luminance of an ``rgb(...)``/``rgba(...)`` colour."""
     numbers = css_colour[css_colour.index("(") + 1:-1].split(",")

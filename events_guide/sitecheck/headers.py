@@ -29,9 +29,8 @@ import re
 
 from ..csp import DIRECTIVES, inline_hash, sources
 from ..findings import Finding, display_path, sort_findings
+from ..published import HEADERS_FILE, HOST_FILES, HTACCESS_FILE
 from .site import Site
-
-HOST_FILES = ("_headers", ".htaccess")
 #: Headers every page must get (see contributing/hosting.rst).
 REQUIRED = ("Content-Security-Policy", "X-Content-Type-Options",
             "Referrer-Policy", "X-Frame-Options")
@@ -53,7 +52,7 @@ _HTACCESS_TYPE = re.compile(r"^\s*AddType\s+(\S+)\s+(.+?)\s*$")
 class Rule:
     """Headers a host file sets for the paths ``pattern`` matches."""
 
-    source: str              # "_headers" or ".htaccess"
+    source: str              # one of published.HOST_FILES
     line: int
     pattern: re.Pattern
     headers: tuple[tuple[str, str], ...]
@@ -73,7 +72,8 @@ def _glob(pattern: str) -> re.Pattern:
     return re.compile(regex + r"\Z")
 
 
-def parse_headers_file(text: str, source: str = "_headers") -> HostConfig:
+def parse_headers_file(text: str,
+                       source: str = HEADERS_FILE) -> HostConfig:
     """The rules of a Netlify/Cloudflare Pages ``_headers`` file."""
     rules, current = [], None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -89,7 +89,7 @@ def parse_headers_file(text: str, source: str = "_headers") -> HostConfig:
                                     for n, p, h in rules), {})
 
 
-def parse_htaccess(text: str, source: str = ".htaccess") -> HostConfig:
+def parse_htaccess(text: str, source: str = HTACCESS_FILE) -> HostConfig:
     """The header rules and extra types of an Apache ``.htaccess``."""
     rules, types, condition = [], {}, re.compile(".*")
     for number, line in enumerate(text.splitlines(), start=1):
@@ -109,7 +109,7 @@ def parse_htaccess(text: str, source: str = ".htaccess") -> HostConfig:
 
 def load_host_config(path: pathlib.Path) -> HostConfig:
     text = path.read_text(encoding="utf-8")
-    if path.name == ".htaccess":
+    if path.name == HTACCESS_FILE:
         return parse_htaccess(text)
     return parse_headers_file(text, path.name)
 
@@ -150,7 +150,7 @@ def _file_of(site: Site, config: HostConfig) -> str:
     return config.source
 
 
-def _finding(site, config, line, rel, subject, what, fix) -> Finding:
+def _host_file_finding(site, config, line, rel, subject, what, fix) -> Finding:
     return Finding(file=_file_of(site, config), line=line, html=rel,
                    check="host-headers", subject=subject, what=what, fix=fix)
 
@@ -160,8 +160,9 @@ def _grouped(found: dict, site: Site) -> list[Finding]:
     findings = []
     for (config, line, subject, what, fix), files in found.items():
         more = f" (and {len(files) - 1} more files)" if len(files) > 1 else ""
-        findings.append(_finding(site, config, line, files[0], subject,
-                                 what.format(rel=files[0]) + more, fix))
+        findings.append(_host_file_finding(
+            site, config, line, files[0], subject,
+            what.format(rel=files[0]) + more, fix))
     return sort_findings(findings)
 
 
@@ -270,7 +271,7 @@ def check_inline_hashes(site: Site) -> list[Finding]:
                 source = inline_hash(element.string or "")
                 if source in sources(policy, directive):
                     continue
-                findings.append(_finding(
+                findings.append(_host_file_finding(
                     site, config, line, rel, source,
                     f"{rel} line {element.sourceline} has an inline "
                     f"<{element.name}> with hash {source}, which the "

@@ -10,10 +10,12 @@ has published, one path per line relative to the site root
   for it to ``doc/source/redirects.txt`` (the redirect page then exists at
   the old path);
 * a file in the build that is not listed is new: regenerate the inventory
-  in the same patch (:data:`REGENERATE`); except the year pages generated
-  from the event data, which appear as events are added (a contributor
-  adding the first event of a year does not touch the inventory), and
-  which, once listed, must keep working like any page.
+  in the same patch (:data:`REGENERATE`); except the pages generated from
+  the event data (every family of :mod:`events_guide.published`: year
+  pages, event pages and their calendar files), which appear as events
+  are added: a contributor adding an event touches nothing else. They are
+  in the inventory by derivation (:func:`expected_inventory`), and once a
+  regeneration lists them they must keep working like any page.
 
 :func:`check_redirects` checks that each line of ``redirects.txt`` left a
 page at the old address that sends readers to the new one.
@@ -27,12 +29,9 @@ import posixpath
 import re
 
 from ..findings import Finding, display_path, sort_findings
-from .site import ASSET_FOLDERS, DATA_PAGES_FOLDER, Site
+from ..published import is_generated, is_published
+from .site import Site
 
-#: Single files outside ``*.html`` that are published URLs.
-EXTRA_FILES = ("sitemap.xml",)
-#: Folders whose every file is a published URL (the calendar feeds).
-PUBLISHED_DIRS = ("feeds/",)
 #: Where the inventory lives in the repository.
 INVENTORY_FILE = "tests/published-urls.txt"
 #: The redirects file, relative to the source folder (rediraffe_redirects).
@@ -55,15 +54,6 @@ _REDIRECT_LINE = re.compile(
 _REFRESH_URL = re.compile(r'http-equiv="refresh"\s+content="0;\s*url=([^"]+)"')
 
 
-def is_published(rel: str) -> bool:
-    """Whether a file of the build (path relative to it) is a URL readers
-    may bookmark: a page, the sitemap or a feed, never an asset."""
-    if rel.startswith(ASSET_FOLDERS):
-        return False
-    return (rel.endswith(".html") or rel in EXTRA_FILES
-            or rel.startswith(PUBLISHED_DIRS))
-
-
 def published_urls(site: Site) -> list[str]:
     """The sorted URL paths a built site publishes."""
     return sorted(rel for rel in site.files if is_published(rel))
@@ -82,8 +72,22 @@ def format_inventory(urls) -> str:
     return HEADER + "".join(f"{url}\n" for url in sorted(urls))
 
 
+def unlisted_urls(listed, built) -> list[str]:
+    """The built URLs the inventory must list but does not: every new one
+    except those the event data generates (they come with a new event)."""
+    return sorted(url for url in set(built) - set(listed)
+                  if not is_generated(url))
+
+
+def expected_inventory(listed, built) -> list[str]:
+    """The inventory a build asks for: what is listed, what is new, and
+    what the event data generates."""
+    return sorted(set(listed) | set(built))
+
+
 def check_inventory(site: Site) -> list[Finding]:
-    """Every listed URL is still built, and every built URL is listed."""
+    """Every listed URL is still built, and every built URL is listed (or
+    generated from the data: :func:`unlisted_urls`)."""
     if site.inventory is None:
         return []
     listed = read_inventory(site.inventory)
@@ -98,9 +102,7 @@ def check_inventory(site: Site) -> list[Finding]:
         f'doc/source/{REDIRECTS_FILE}, such as "{_source_name(url)}" '
         '"new-page.rst".')
         for url, line in listed.items() if url not in built]
-    for url in sorted(built - set(listed)):
-        if url.startswith(DATA_PAGES_FOLDER):
-            continue  # a year page the data grew; listing it is optional
+    for url in unlisted_urls(listed, built):
         page = site.page(url)
         findings.append(Finding(
             file=page.file if page is not None else url, line=None,

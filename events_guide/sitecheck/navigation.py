@@ -102,8 +102,9 @@ def check_reachable(site: Site, root: str = ROOT_PAGE) -> list[Finding]:
                      f"{root}.",
                      "List it in a toctree that is itself reachable from "
                      "index.rst." if page.has_source else "Link to it from "
-                     "a page that shows events of its year.")
-        for page in site.source_pages + site.data_pages
+                     "the generated page that lists it (a year page lists "
+                     "its events, the years' index its years).")
+        for page in site.published_pages
         if page.rel not in seen)
 
 

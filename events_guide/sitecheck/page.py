@@ -68,8 +68,13 @@ class Page:
     def __repr__(self):
         return f"<Page {self.rel}>"
 
-    def finding(self, check, subject, what, fix, line=None) -> Finding:
-        """A finding about this page, naming its source file."""
+    def finding(self, check, subject, what, fix, line=None, *,
+                needles=()) -> Finding:
+        """A finding about this page, naming its source file and, when it
+        is not given, the first source line that holds one of *needles*
+        (see :meth:`find_line`)."""
+        if line is None and needles and self.has_source:
+            line = self.find_line(*needles)
         return Finding(file=self.file, line=line, html=self.rel, check=check,
                        subject=subject, what=what, fix=fix)
 

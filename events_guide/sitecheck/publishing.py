@@ -1,10 +1,12 @@
 """Discovery checks: what search engines, link previews and a mistyped
 address get from the built site.
 
-* :func:`check_sitemap` -- ``sitemap.xml`` lists every page built from a
-  source once, at its published URL, with well-formed dates.
-* :func:`check_head` -- every page has its canonical URL, the Open Graph
-  tags and, as its description, its first paragraph (the summary).
+* :func:`check_sitemap` -- ``sitemap.xml`` lists every published page (built
+  from a source, or generated from the event data, of every family) once,
+  at its published URL, with well-formed dates.
+* :func:`check_head` -- every published page has its canonical URL, the
+  Open Graph tags and, as its description, its first paragraph (the
+  summary).
 * :func:`check_404_links` -- the 404 page, served at any depth, links
   absolutely under the published path, to files that exist.
 
@@ -19,19 +21,20 @@ import urllib.parse
 
 from lxml import etree
 
+from .. import published
 from ..findings import Finding, sort_findings
 from .site import Page, Site, clean_text
 
-SITEMAP = "sitemap.xml"
+SITEMAP = published.SITEMAP
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 _LASTMOD = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 OPEN_GRAPH = ("og:title", "og:type", "og:url", "og:site_name",
               "og:description")
-NOT_FOUND_PAGE = "404.html"
+NOT_FOUND_PAGE = published.html_file(published.NOT_FOUND_PAGE)
 
 
-def _finding(file, line, html, check, subject, what, fix) -> Finding:
-    return Finding(file=file, line=line, html=html, check=check,
+def _sitemap_finding(line, subject, what, fix) -> Finding:
+    return Finding(file=SITEMAP, line=line, html=SITEMAP, check="sitemap",
                    subject=subject, what=what, fix=fix)
 
 
@@ -44,18 +47,18 @@ def check_sitemap(site: Site) -> list[Finding]:
     if base is None:
         return []  # check_head reports the missing canonical link
     if SITEMAP not in site.files:
-        return [_finding(SITEMAP, None, SITEMAP, "sitemap", SITEMAP,
-                         "the build has no sitemap.xml.",
-                         "Enable sphinx_sitemap in conf.py and set "
-                         "html_baseurl.")]
+        return [_sitemap_finding(None, SITEMAP,
+                                 "the build has no sitemap.xml.",
+                                 "Enable sphinx_sitemap in conf.py and set "
+                                 "html_baseurl.")]
     tree = etree.fromstring(site.text(SITEMAP).encode("utf-8"))
     locs = tree.findall("s:url/s:loc", SITEMAP_NS)
     findings = _sitemap_entries(site, base, locs)
     for lastmod in tree.findall("s:url/s:lastmod", SITEMAP_NS):
         if not _LASTMOD.fullmatch(lastmod.text or ""):
-            findings.append(_finding(
-                SITEMAP, lastmod.sourceline, SITEMAP, "sitemap",
-                lastmod.text or "", f"<lastmod>{lastmod.text}</lastmod> is "
+            findings.append(_sitemap_finding(
+                lastmod.sourceline, lastmod.text or "",
+                f"<lastmod>{lastmod.text}</lastmod> is "
                 "not a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ).",
                 "Check sitemap_show_lastmod and the git dates in conf.py."))
     return sort_findings(findings)
@@ -65,7 +68,7 @@ def _sitemap_entries(site: Site, base: str, locs) -> list[Finding]:
     seen: dict[str, int] = {}
     findings = []
     expected = {base + page.rel: page
-                for page in site.source_pages + site.data_pages}
+                for page in site.published_pages}
     for loc in locs:
         url = (loc.text or "").strip()
         seen[url] = seen.get(url, 0) + 1
@@ -83,13 +86,11 @@ def _sitemap_entries(site: Site, base: str, locs) -> list[Finding]:
                          "(conf.py).")
         else:
             continue
-        findings.append(_finding(SITEMAP, loc.sourceline, SITEMAP,
-                                 "sitemap", url, what, fix))
+        findings.append(_sitemap_finding(loc.sourceline, url, what, fix))
     for url, page in expected.items():
         if url not in seen:
-            findings.append(_finding(
-                page.file, None, page.rel, "sitemap", url,
-                f"sitemap.xml does not list {url}.",
+            findings.append(page.finding(
+                "sitemap", url, f"sitemap.xml does not list {url}.",
                 "Rebuild; if it is still missing, check sitemap_excludes "
                 "and that events_guide.ext.whole_site is in conf.py's "
                 "extensions (incremental builds need it)."))
@@ -114,22 +115,29 @@ def first_paragraph_text(page: Page) -> str | None:
 
 def check_head(site: Site) -> list[Finding]:
     """Canonical URL, Open Graph tags and the summary as description on
-    every page built from a source."""
+    every published page: built from a source, or generated from the
+    data (each family's pages get the same head as the others)."""
     base = site.base_url
     if base is None:
         index = site.page("index.html")
-        return [_finding(
-            index.file if index else "index.html", None, "index.html",
-            "head", '<link rel="canonical">',
-            "index.html has no canonical link, so the published address "
-            "is unknown.", "Set html_baseurl in doc/source/conf.py.")]
-    return sort_findings(f for page in site.source_pages
+        return [Finding(
+            file=index.file if index else "index.html", line=None,
+            html="index.html", check="head",
+            subject='<link rel="canonical">',
+            what="index.html has no canonical link, so the published "
+            "address is unknown.",
+            fix="Set html_baseurl in doc/source/conf.py.")]
+    return sort_findings(f for page in site.published_pages
                          for f in _head_problems(page, base + page.rel))
 
 
 def _head_problems(page: Page, url: str):
     def problem(subject, what, fix, line=None):
-        return _finding(page.file, line, page.rel, "head", subject, what, fix)
+        if not page.has_source:
+            fix = ("The page is generated from the event data: give it "
+                   "the same head as the others (events_guide/ext/events/"
+                   "generated.py).")
+        return page.finding("head", subject, what, fix, line)
 
     canonical = [link.get("href")
                  for link in page.soup.select('link[rel="canonical"]')]
@@ -190,10 +198,11 @@ def check_404_links(site: Site) -> list[Finding]:
                 what = f"{html} names no file of the build."
             else:
                 continue
-            findings.append(_finding(
-                NOT_FOUND_PAGE, tag.sourceline, NOT_FOUND_PAGE, "404-link",
-                url, what, "Check notfound_urls_prefix and notfound_context "
-                "in conf.py."))
+            findings.append(Finding(
+                file=NOT_FOUND_PAGE, line=tag.sourceline,
+                html=NOT_FOUND_PAGE, check="404-link", subject=url,
+                what=what, fix="Check notfound_urls_prefix and "
+                "notfound_context in conf.py."))
     return sort_findings(findings)
 
 

@@ -17,6 +17,7 @@ import posixpath
 import threading
 import urllib.parse
 
+from ..published import HEADERS_FILE
 from .headers import HostConfig, load_host_config, served_headers
 
 #: Where the guide is published (conf.py html_baseurl); 404.html links
@@ -89,7 +90,7 @@ def serve(root: pathlib.Path):
     """Serve ``root`` on 127.0.0.1 (a free port, a thread of this
     process); yield the site's base URL."""
     root = pathlib.Path(root)
-    shipped = root / "_headers"
+    shipped = root / HEADERS_FILE
     config = load_host_config(shipped) if shipped.is_file() else None
     handler_class = type("HostHandler", (_HostHandler,), {"config": config})
     with serving(handler_class, root) as port:

@@ -14,21 +14,19 @@ import pathlib
 import posixpath
 import urllib.parse
 
-from ..data import YEAR_PAGES_FOLDER
+from .. import published
 from .page import Page, clean_text
 
-__all__ = ["ASSET_FOLDERS", "Page", "Site", "clean_text", "load_site"]
+__all__ = ["Page", "Site", "clean_text", "load_site"]
 
 #: Source suffixes Sphinx may have read a page from, in the order tried.
 SOURCE_SUFFIXES = (".rst", ".md", ".txt")
 
 #: Folders of the build that hold assets, never pages.
-ASSET_FOLDERS = ("_static/", "_images/", "_sources/", "_downloads/")
+_ASSET_PREFIXES = tuple(folder + "/" for folder in published.ASSET_FOLDERS)
 
 #: Generated pages that readers land on: the 404 page (sphinx-notfound-page).
-READER_GENERATED_PAGES = ("404.html",)
-#: The folder of the pages generated from the event data (year pages).
-DATA_PAGES_FOLDER = YEAR_PAGES_FOLDER + "/"
+READER_GENERATED_PAGES = (published.html_file(published.NOT_FOUND_PAGE),)
 
 
 class Site:
@@ -52,7 +50,7 @@ class Site:
             for path in self.html_dir.rglob("*") if path.is_file())
         self.pages = {}
         for rel in sorted(self.files):
-            if rel.endswith(".html") and not rel.startswith(ASSET_FOLDERS):
+            if rel.endswith(".html") and not rel.startswith(_ASSET_PREFIXES):
                 self.pages[rel] = Page(self, rel, source=self._source_of(rel))
 
     @classmethod
@@ -90,16 +88,25 @@ class Site:
 
     @property
     def data_pages(self) -> list[Page]:
-        """Pages generated from the event data (the year pages): no source
-        file, but read like any page and listed in the sitemap."""
+        """Pages generated from the event data, of every family
+        (:data:`events_guide.published.GENERATED_FAMILIES`: year pages,
+        event pages): no source file, but read like any page, with the same
+        head, in the sitemap and the inventory."""
         return [page for rel, page in self.pages.items()
-                if rel.startswith(DATA_PAGES_FOLDER) and not page.has_source]
+                if published.family_of(rel) is not None
+                and not page.has_source]
+
+    @property
+    def published_pages(self) -> list[Page]:
+        """Every page search engines and link previews see: those built
+        from a source and those generated from the data."""
+        return self.source_pages + self.data_pages
 
     @property
     def reader_pages(self) -> list[Page]:
-        """Every page a reader reads: those built from a source, those
-        generated from the data, and the 404 page."""
-        return self.source_pages + self.data_pages + [
+        """Every page a reader reads: the published ones and the 404
+        page."""
+        return self.published_pages + [
             self.pages[rel] for rel in READER_GENERATED_PAGES
             if rel in self.pages]
 

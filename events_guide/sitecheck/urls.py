@@ -13,9 +13,9 @@ import tomllib
 import urllib.parse
 
 from ..findings import Finding
-from .links import (_SCHEME, _SCHEME_WITHOUT_COLON,
-                    _collapse_template_findings, _finding, _is_internal,
-                    _is_root_relative, _link_text, iter_urls)
+from .hrefs import (SCHEME, SCHEME_WITHOUT_COLON,
+                    collapse_template_findings, is_internal,
+                    is_root_relative, iter_urls, link_text)
 from .site import Site
 
 ALLOWLIST_FILE = pathlib.Path(__file__).with_name("url_allowlist.toml")
@@ -125,7 +125,7 @@ def _path_problem(url: str):
                 "starts at the server's root, so it breaks when the guide "
                 "is published in a sub-folder or opened from disk.",
                 "Write a relative link (or use :doc: / :ref:).")
-    if _SCHEME_WITHOUT_COLON.match(url):
+    if SCHEME_WITHOUT_COLON.match(url):
         scheme = url.split("/", 1)[0]
         return ("malformed-url",
                 f'is missing the ":" after "{scheme}"{_typo_hint(scheme)}; '
@@ -166,9 +166,9 @@ def _web_problem(site: Site, url: str, scheme: str, allowlist):
 def _form_problem(site: Site, url: str, allowlist: UrlAllowlist):
     """(check, what, fix) when a non-relative URL breaks a rule, or None."""
     problem = _path_problem(url)
-    if problem is not None or not _SCHEME.match(url):
+    if problem is not None or not SCHEME.match(url):
         return problem
-    scheme = _SCHEME.match(url).group(1).lower()
+    scheme = SCHEME.match(url).group(1).lower()
     if scheme == "file":
         return ("local-file-link", "is a file:// link to someone's disk, "
                 "which readers do not have.", _LOCAL_FIX)
@@ -233,17 +233,16 @@ def check_url_form(site: Site, allowlist: UrlAllowlist | None = None
     findings = []
     for page in site.pages.values():
         for element, attribute, url in iter_urls(page):
-            if not url or _is_internal(url) or _is_root_relative(page, url):
+            if not url or is_internal(url) or is_root_relative(page, url):
                 continue
             problem = _form_problem(site, url, allowlist)
             if problem is None:
                 continue
             check, what, fix = problem
-            findings.append(_finding(
-                page, check, url,
-                f'<{element.name} {attribute}="{url}"> {what}', fix,
-                url, _link_text(element)))
-    return _collapse_template_findings(site, findings)
+            findings.append(page.finding(
+                check, url, f'<{element.name} {attribute}="{url}"> {what}',
+                fix, needles=(url, link_text(element))))
+    return collapse_template_findings(site, findings)
 
 
 URL_CHECKS = (check_url_form,)

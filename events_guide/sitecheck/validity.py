@@ -88,7 +88,7 @@ def run_checker(files: list[pathlib.Path]) -> list[dict]:
                 CSS_NOT_YET_KNOWN)]
 
 
-def _finding(site: Site, rel: str, message: dict) -> Finding:
+def _nu_finding(site: Site, rel: str, message: dict) -> Finding:
     line = message.get("lastLine", message.get("firstLine"))
     column = message.get("firstColumn", message.get("lastColumn"))
     where = f" (column {column})" if column is not None else ""
@@ -114,7 +114,7 @@ def check_html_validity_of(sites: list[Site]) -> list[list[Finding]]:
         for site, root in roots.items():
             if path.is_relative_to(root):
                 rel = path.relative_to(root).as_posix()
-                found[site].append(_finding(site, rel, message))
+                found[site].append(_nu_finding(site, rel, message))
                 break
         else:
             raise RuntimeError(f"the Nu HTML Checker: {message}")

@@ -26,11 +26,13 @@ Three budgets, all measured with Lighthouse (``tox -e bench``):
 
 from __future__ import annotations
 
+from .. import published
 from ..findings import Finding, sort_findings
 from .site import Site
 
 #: Pages that need scripts to do their job.
-PAGES_WITH_SCRIPTS = frozenset({"search.html"})
+PAGES_WITH_SCRIPTS = frozenset(published.html_file(page)
+                               for page in published.PAGES_WITH_SCRIPTS)
 
 #: Each page's HTML fits in the first two round trips of a new connection
 #: (10 + 20 segments of 1460 bytes, less room for the response headers).

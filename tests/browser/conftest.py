@@ -64,3 +64,11 @@ def visitor(browser, site, guide_site):
     """A desktop, light-scheme visitor with network guards (shared)."""
     with Visitor(browser, site, guide_site) as guarded:
         yield guarded
+
+
+@pytest.fixture(scope="session")
+def focus_indicator():
+    """The visible focus indicator (outline or box-shadow) of a page's
+    focused element, or None."""
+    from events_guide.sitecheck import scripts
+    return lambda page: page.evaluate(scripts.FOCUS_INDICATOR)

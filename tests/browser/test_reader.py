@@ -7,7 +7,7 @@ menu and the search are shown to work without inline script.
 import pytest
 
 from events_guide.sitecheck import format_report
-from events_guide.sitecheck.browser import (PHONE, Visitor, focus_indicator,
+from events_guide.sitecheck.browser import (PHONE, Visitor,
                                             overflow_findings)
 
 #: One worker runs this module: its tests share one browser and one server.
@@ -19,7 +19,8 @@ def active(page, expression):
                          f"return {expression}; }})()")
 
 
-def test_skip_link_is_first_and_leads_to_the_content(visitor):
+def test_skip_link_is_first_and_leads_to_the_content(visitor,
+                                                     focus_indicator):
     visitor.visit("forum.html")
     page = visitor.page
     page.keyboard.press("Tab")
@@ -36,7 +37,7 @@ def test_skip_link_is_first_and_leads_to_the_content(visitor):
         "after the skip link, focus is not on the content")
 
 
-def test_focus_is_visible_on_links(visitor):
+def test_focus_is_visible_on_links(visitor, focus_indicator):
     visitor.visit("forum.html")
     page = visitor.page
     missing = []

@@ -8,7 +8,6 @@ import pytest
 
 from events_guide.sitecheck import Site, format_report
 from events_guide.sitecheck.browser import (Visitor, axe_findings,
-                                            focus_indicator,
                                             overflow_findings)
 from events_guide.sitecheck.serve import serve
 
@@ -111,7 +110,7 @@ def test_sideways_scrolling_is_reported(broken):
     assert "div.wide" in finding.subject
 
 
-def test_missing_focus_style_is_noticed(broken):
+def test_missing_focus_style_is_noticed(broken, focus_indicator):
     visitor, _ = broken
     visitor.page.locator("a.no-focus").focus()
     assert focus_indicator(visitor.page) is None

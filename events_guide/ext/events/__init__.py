@@ -16,6 +16,8 @@ Directives (one module each):
 
 Every event of a year is on a generated year page (:mod:`.archive`,
 ``history/<year>.html``); the lists above stay short (:mod:`.recent`).
+Where the output puts the feeds and the generated pages, and which
+builders write them, is :mod:`events_guide.published`.
 
 KIND is an id from the kinds registry (``_data/kinds.yaml``). A new
 directive is a new module here with a ``setup_<name>(app)`` called below.
@@ -23,7 +25,6 @@ directive is a new module here with a ``setup_<name>(app)`` called below.
 Settings (defaults in brackets): ``events_guide_events_file``
 [``_data/events.yaml``] and ``events_guide_kinds_file``
 [``_data/kinds.yaml``], relative to the source folder;
-``events_guide_feeds_dir`` [``feeds``], inside the HTML output;
 ``events_guide_uid_domain`` [``events-guide.openstack.org``], the right-hand
 side of every calendar UID; ``events_guide_build_date`` (see
 :mod:`events_guide.ext.build_date`).
@@ -42,7 +43,7 @@ from .feeds import setup_feeds
 from .glance import setup_glance
 from .history import setup_history
 from .next_event import setup_next_event
-from .nodes import setup_output_links
+from .output_links import setup_output_links
 
 
 def setup(app):

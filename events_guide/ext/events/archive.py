@@ -2,61 +2,34 @@
 
 The pages that show events keep their lists short (:mod:`.recent`); the
 whole history lives here, generated from the data at ``html-collect-pages``
-with the theme's page template: ``history/<year>.html`` for each year with
-an event on record (split into parts of at most :data:`PAGE_SIZE` events,
+(:mod:`.generated`: the theme's page template, the full head, the search
+index): ``history/<year>.html`` for each year with an event on record
+(split into parts of at most :data:`PAGE_SIZE` events,
 ``history/<year>-2.html`` and on, so that no page outgrows its budget) and
-``history/index.html``, the years side by side. The pages go into the
-search index like any other. Only HTML builders write them; elsewhere the
-links to them point at the published pages.
+``history/index.html``, the years side by side. Only the web builders
+write them (:mod:`events_guide.published`); elsewhere the links to them
+point at the published pages.
 """
 
 from __future__ import annotations
 
-import html
-
 from docutils import nodes
-from docutils.utils import new_document
-from sphinx.util.osutil import relative_uri
 
-from ...data import EventData
+from ... import published
 from ...data.feeds import feed_name
+from ...published import YEARS_INDEX_PAGE, year_page
 from ..build_date import build_day
 from . import render
 from .data import event_data
-from .recent import HISTORY_FOLDER, year_page
+from .generated import GeneratedPage, PageWriter, page_tuple
 
 #: At most this many events on one year page (a part of a year).
 PAGE_SIZE = 30
-#: The builders that write the year pages (their output is a web site).
-ARCHIVE_BUILDERS = ("html", "dirhtml")
-INDEX_PAGE = f"{HISTORY_FOLDER}/index"
 COLUMNS = ["Dates", "Event", "Kind", "Where", "Sources"]
 
 
-class PageWriter:
-    """Builds one generated page's body as docutils nodes, with links
-    relative to where the page lands."""
-
-    def __init__(self, app, pagename: str):
-        self.app, self.pagename = app, pagename
-        self.data: EventData = event_data(app.env)
-
-    def uri(self, target: str) -> str:
-        """A relative link from this page to a file of the output."""
-        return relative_uri(self.app.builder.get_target_uri(self.pagename),
-                            target)
-
-    def doc_link(self, text: str, docname: str) -> nodes.reference:
-        return nodes.reference("", text, internal=True, refuri=self.uri(
-            self.app.builder.get_target_uri(docname)))
-
-    def page_link(self, text: str, pagename: str) -> nodes.reference:
-        return nodes.reference("", text, internal=True, refuri=self.uri(
-            self.app.builder.get_target_uri(pagename)))
-
-    def file_link(self, text: str, path: str) -> nodes.reference:
-        return nodes.reference("", text, internal=True,
-                               refuri=self.uri(path))
+class YearPageWriter(PageWriter):
+    """The parts every year page and the years' index share."""
 
     def kinds_cell(self, event) -> list[nodes.Node]:
         cell: list[nodes.Node] = []
@@ -64,11 +37,11 @@ class PageWriter:
             if cell:
                 cell.append(nodes.Text(", "))
             info = self.data.kinds[kind]
-            cell.append(self.doc_link(info.name, info.page))
+            cell.append(self.page_link(info.name, info.page))
         return cell
 
     def feeds_paragraph(self) -> nodes.paragraph:
-        folder = self.app.config.events_guide_feeds_dir.strip("/")
+        folder = published.FEEDS_FOLDER
         return nodes.paragraph("", "", nodes.Text(
             "Every dated event is also in the calendar file "),
             self.file_link("events.ics", f"{folder}/{feed_name(None)}"),
@@ -85,7 +58,7 @@ class PageWriter:
             para += (nodes.strong("", str(year)) if year == current
                      else self.page_link(str(year), year_page(year)))
         para += [nodes.Text(" (all years: "),
-                 self.page_link("events year by year", INDEX_PAGE),
+                 self.page_link("events year by year", YEARS_INDEX_PAGE),
                  nodes.Text(").")]
         return para
 
@@ -96,18 +69,17 @@ def _parts(events: list) -> list[list]:
             for i in range(0, len(events), PAGE_SIZE)] or [[]]
 
 
-def year_section(writer: PageWriter, year: int, part: int,
+def year_section(writer: YearPageWriter, year: int, part: int,
                  parts: list[list]) -> tuple[nodes.section, str]:
     """The body of the year page (part *part* of ``len(parts)``) and its
     one-sentence summary."""
     events, total = parts[part - 1], sum(map(len, parts))
-    title = f"Events of {year}" + (
-        f", part {part} of {len(parts)}" if len(parts) > 1 else "")
+    title = _title(year, part, len(parts))
     summary = (f"Every OpenStack community event of {year} that the guide "
                f"has on record ({render.count(total)}), oldest first, each "
                "with the sources that confirm its dates and place.")
     today = build_day(writer.app.config)
-    rows = [[render.dates_cell(e, today), render.event_cell(e),
+    rows = [[render.dates_cell(today, e), render.event_cell(e),
              writer.kinds_cell(e), render.where_cell(e),
              render.source_links(e.sources)] for e in events]
     section = nodes.section(ids=["events-of-" + str(year)])
@@ -137,7 +109,7 @@ def _parts_paragraph(writer, year, part, count) -> nodes.paragraph:
     return para
 
 
-def index_section(writer: PageWriter) -> tuple[nodes.section, str]:
+def index_section(writer: YearPageWriter) -> tuple[nodes.section, str]:
     """The index of the year pages: each year and its number of events."""
     data = writer.data
     summary = ("Every year of the OpenStack community's events that the "
@@ -160,44 +132,43 @@ def index_section(writer: PageWriter) -> tuple[nodes.section, str]:
     return section, summary
 
 
-def _page(app, pagename: str, section: nodes.section, summary: str):
-    """(pagename, context, template) for ``html-collect-pages``; the page
-    also goes into the search index."""
-    title = section[0].astext()
-    document = new_document(pagename, getattr(app.builder, "docsettings",
-                                              None))
-    document += section.deepcopy()
-    if getattr(app.builder, "indexer", None) is not None:
-        app.builder.indexer.feed(pagename, f"{pagename}.html", title,
-                                 document)
-    # What the builder sets for each document it writes, which a build that
-    # writes no document (nothing changed) has not set: this page has no
-    # numbered figures or sections.
-    app.builder.fignumbers, app.builder.secnumbers = {}, {}
-    app.builder.current_docname = pagename
-    body = app.builder.render_partial(section)["fragment"]
-    context = {"title": title, "body": body,
-               "metatags": '<meta name="description" content="'
-                           f'{html.escape(summary)}" />\n'}
-    return pagename, context, "page.html"
-
-
 def generated_pages(app):
-    """Every year page and the index, for ``html-collect-pages``."""
-    if app.builder.name not in ARCHIVE_BUILDERS:
+    """Every year page and the index, for ``html-collect-pages``; each year
+    page's previous and next links lead to the pages of the years (and
+    parts) before and after it."""
+    if not published.writes_generated_files(app.builder.name):
         return []
     data = event_data(app.env)
-    pages = []
+    sequence = []   # (pagename, year, part, parts), oldest first
     for year in data.years():
         parts = _parts(data.of_year(year))
-        for part in range(1, len(parts) + 1):
-            pagename = year_page(year, part)
-            section, summary = year_section(PageWriter(app, pagename), year,
-                                            part, parts)
-            pages.append(_page(app, pagename, section, summary))
-    section, summary = index_section(PageWriter(app, INDEX_PAGE))
-    pages.append(_page(app, INDEX_PAGE, section, summary))
+        sequence += [(year_page(year, part), year, part, parts)
+                     for part in range(1, len(parts) + 1)]
+    pages = []
+    for index, (pagename, year, part, parts) in enumerate(sequence):
+        section, summary = year_section(YearPageWriter(app, pagename),
+                                        year, part, parts)
+        pages.append(page_tuple(app, GeneratedPage(
+            pagename, section, summary,
+            previous=_neighbour(sequence, index - 1),
+            next=_neighbour(sequence, index + 1))))
+    section, summary = index_section(YearPageWriter(app, YEARS_INDEX_PAGE))
+    pages.append(page_tuple(app, GeneratedPage(YEARS_INDEX_PAGE, section,
+                                               summary)))
     return pages
+
+
+def _neighbour(sequence, index):
+    """(pagename, title) of the year page at *index*, or None."""
+    if not 0 <= index < len(sequence):
+        return None
+    pagename, year, part, parts = sequence[index]
+    return pagename, _title(year, part, len(parts))
+
+
+def _title(year: int, part: int, parts: int) -> str:
+    return f"Events of {year}" + (f", part {part} of {parts}"
+                                  if parts > 1 else "")
 
 
 def setup_archive(app) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pathlib
 
 from ... import data
-from ..build_date import build_day
+from ...build_date import real_today
 from ..stop import stop_build
 
 _ENV_ATTR = "events_guide_data"
@@ -33,7 +33,7 @@ def event_data(env) -> data.EventData:
 def _load(app) -> None:
     try:
         loaded = data.load(*data_paths(app.srcdir, app.config),
-                           today=build_day(app.config))
+                           today=real_today())
     except data.EventDataError as exc:
         count = len(exc.findings)
         stop_build(exc.findings, (

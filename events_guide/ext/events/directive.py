@@ -1,6 +1,6 @@
 """The base of every event directive: the checked data, the build date,
-the kind argument (checked against the kinds registry), dependency
-tracking, and the table cells the directives share.
+the kind argument (checked against the kinds registry) and dependency
+tracking. The table cells the directives share are in :mod:`.render`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from ...data import Event, EventData
+from ...data import EventData
+from ...evidence import FROM_DATA
 from ..build_date import build_day
-from . import render as cells
 from .data import data_paths, event_data
-from .nodes import FROM_DATA
 
 
 class EventDirective(SphinxDirective):
@@ -70,12 +69,3 @@ class EventDirective(SphinxDirective):
             refexplicit=True, refwarn=True, refdoc=self.env.docname)
         ref += nodes.inline("", info.name, classes=["xref", "std", "std-doc"])
         return ref
-
-    # -- cells (see render.py) ------------------------------------------------
-
-    def dates_cell(self, event: Event) -> list[nodes.Node]:
-        return cells.dates_cell(event, self.today)
-
-    event_cell = staticmethod(cells.event_cell)
-    where_cell = staticmethod(cells.where_cell)
-    format_cell = staticmethod(cells.format_cell)

@@ -9,9 +9,9 @@ from docutils import nodes
 
 from ...data import REGION_GROUPS
 from ...data.feeds import feed_name, region_feed_name
-from .archive import INDEX_PAGE
+from ...published import YEARS_INDEX_PAGE
 from .directive import EventDirective
-from .nodes import feed_links, json_link, page_link
+from .output_links import feed_links, json_link, page_link
 from .render import count, table
 
 
@@ -67,14 +67,15 @@ class EventFeeds(EventDirective):
             "The calendar files leave out the events whose dates no source "
             f"confirms ({count(len(left_out))}); the page of each year lists "
             "them with what is known ("),
-            page_link("events year by year", INDEX_PAGE), nodes.Text(")."))]
+            page_link("events year by year", YEARS_INDEX_PAGE),
+            nodes.Text(")."))]
 
 
 def year_pages_role(name, rawtext, text, lineno, inliner, options=None,
                     content=None):
     """``:year-pages:`the events year by year``` -- a link to the index of
     the year pages, which only the HTML build writes."""
-    return [page_link(text, INDEX_PAGE)], []
+    return [page_link(text, YEARS_INDEX_PAGE)], []
 
 
 def setup_event_feeds(app) -> None:

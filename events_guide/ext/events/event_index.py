@@ -13,8 +13,9 @@ from docutils import nodes
 
 from ...data import FORMAT_LABELS, FORMATS, REGION_GROUPS, Event
 from ...data.feeds import region_feed_name
+from . import render
 from .directive import EventDirective
-from .nodes import feed_links
+from .output_links import feed_links
 from .recent import latest, years_paragraph
 from .render import count, source_links, table
 
@@ -61,10 +62,10 @@ class EventIndex(EventDirective):
         if not events:
             return section
         shown = latest(events, self.today, self.RECENT)
-        rows = [[self.dates_cell(e), self.event_cell(e),
+        rows = [[render.dates_cell(self.today, e), render.event_cell(e),
                  [nodes.Text(", ".join(self.data.kinds[k].name
                                        for k in e.kinds))],
-                 self.where_cell(e), source_links(e.sources[:1])]
+                 render.where_cell(e), source_links(e.sources[:1])]
                 for e in shown]
         section += table(f"{title}: the latest {count(len(shown))}, newest "
                          "first", self.COLUMNS, rows,

@@ -2,7 +2,8 @@
 
 The files come from :mod:`events_guide.data.feeds` (built fully before the
 first is written), stamped with the build date, into
-``<html>/<events_guide_feeds_dir>/``. Each is written to a temporary name
+the feeds folder of the output (``feeds/``, :mod:`events_guide.published`),
+by the web builders only. Each is written to a temporary name
 in the same folder and renamed into place, so a reader never sees a
 half-written feed.
 """
@@ -15,10 +16,10 @@ import tempfile
 
 from sphinx.util import logging
 
+from ... import published
 from ...data.feeds import feed_files
 from ..build_date import build_datetime
 from .data import event_data
-from .nodes import FEED_BUILDERS
 
 logger = logging.getLogger(__name__)
 
@@ -39,12 +40,13 @@ def atomic_write(path: pathlib.Path, content: bytes) -> None:
 
 
 def _write_feeds(app, exception) -> None:
-    if exception is not None or app.builder.name not in FEED_BUILDERS:
+    if exception is not None or \
+            not published.writes_generated_files(app.builder.name):
         return
     files = feed_files(event_data(app.env),
                        uid_domain=app.config.events_guide_uid_domain,
                        stamp=build_datetime(app.config))
-    folder = pathlib.Path(app.outdir) / app.config.events_guide_feeds_dir
+    folder = pathlib.Path(app.outdir) / published.FEEDS_FOLDER
     for name, content in files.items():
         atomic_write(folder / name, content)
     logger.info("events_guide: wrote %d calendar feeds to %s", len(files),
@@ -52,8 +54,6 @@ def _write_feeds(app, exception) -> None:
 
 
 def setup_feeds(app) -> None:
-    app.add_config_value("events_guide_feeds_dir", "feeds", "env",
-                         types=frozenset({str}))
     app.add_config_value("events_guide_uid_domain",
                          "events-guide.openstack.org", "html",
                          types=frozenset({str}))

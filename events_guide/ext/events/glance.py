@@ -8,7 +8,7 @@ from docutils import nodes
 
 from ...data.feeds import feed_name
 from .directive import EventDirective
-from .nodes import feed_links
+from .output_links import feed_links
 from .render import as_nodes, none_announced, source_links
 
 

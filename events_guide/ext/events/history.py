@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from . import render
 from .directive import EventDirective
 from .recent import latest, years_paragraph
 from .render import (NOT_VERIFIED, count, source_links, table,
@@ -29,8 +30,9 @@ class EventHistory(EventDirective):
                 "they are organised and announced locally. See "),
                 where_to_look(info), nodes.Text("."))]
         shown = latest(events, self.today, self.RECENT)
-        rows = [[self.dates_cell(e), self.event_cell(e), self.where_cell(e),
-                 self.format_cell(e), source_links(e.sources[:1])]
+        rows = [[render.dates_cell(self.today, e), render.event_cell(e),
+                 render.where_cell(e), render.format_cell(e),
+                 source_links(e.sources[:1])]
                 for e in shown]
         caption = (f"{info.name}: {count(len(events))} on record"
                    + (f", the latest {len(shown)}" if len(shown) <

@@ -8,8 +8,9 @@ from docutils import nodes
 
 from ...data import day_label
 from ...data.feeds import feed_name
+from . import render
 from .directive import EventDirective
-from .nodes import feed_links
+from .output_links import feed_links
 from .render import none_announced, source_links, table
 
 
@@ -33,7 +34,8 @@ class NextEvent(EventDirective):
                     none_announced(self.data.kinds[kind], capital=True),
                     "—", "—", feed_links(feed_name(kind))]
         return [self.kind_link(kind), upcoming.name,
-                self.dates_cell(upcoming), self.where_cell(upcoming),
+                render.dates_cell(self.today, upcoming),
+                render.where_cell(upcoming),
                 feed_links(feed_name(kind))]
 
     def sentence(self, kind: str) -> nodes.paragraph:

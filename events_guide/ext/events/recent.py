@@ -14,19 +14,12 @@ from typing import Iterable
 
 from docutils import nodes
 
-from ...data import YEAR_PAGES_FOLDER as HISTORY_FOLDER
 from ...data import Event
-from .nodes import page_link
+from ...published import year_page
+from .output_links import page_link
 
 #: At most this many upcoming events on a list; the soonest are kept.
 MAX_UPCOMING = 4
-
-
-def year_page(year: int, part: int = 1) -> str:
-    """The page name of a year page: ``history/2017`` (``history/2017.html``
-    in the output), ``history/2017-2`` for a second part."""
-    suffix = "" if part == 1 else f"-{part}"
-    return f"{HISTORY_FOLDER}/{year}{suffix}"
 
 
 def is_upcoming(event: Event, today: datetime.date) -> bool:

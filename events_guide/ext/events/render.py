@@ -111,7 +111,7 @@ def none_announced(info: KindInfo, *, as_of=None,
 
 # -- the cells of an event's row ---------------------------------------------
 
-def dates_cell(event: Event, today: datetime.date) -> list[nodes.Node]:
+def dates_cell(today: datetime.date, event: Event) -> list[nodes.Node]:
     """The dates in words, marked "(upcoming)" after *today*."""
     cell: list[nodes.Node] = [nodes.Text(event.dates_label)]
     if event.start is not None and event.start > today:

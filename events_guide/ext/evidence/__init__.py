@@ -3,10 +3,12 @@
 * ``:quote:`...``` marks a verbatim quote from a source, shown in quotation
   marks; it belongs in a footnote.
 * Every footnote is a source: one external link, one or more quotes of at
-  most 30 words, and ``checked YYYY-MM-DD`` (not after the build date).
+  most 30 words, and ``checked YYYY-MM-DD`` (not in the future).
 * Every paragraph, list item, definition, field or table row that states a
   date or a figure holds a footnote reference itself; text the event-data
   directives generate is exempt (its sources are in the data).
+* No date of the prose is written in figures only (``12/05/2026``), which
+  readers read two ways.
 * ``sphinx-build -b evidence`` writes every source with its quotes to
   ``evidence.json`` for ``python -m events_guide.factcheck``.
 
@@ -20,11 +22,11 @@ from __future__ import annotations
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from ..build_date import build_day
+from ...build_date import real_today
 from .builder import EvidenceBuilder
 from .footnotes import (SOURCE_NODES, footnote_problems, quote_role,
                         source_notes, stray_quotes)
-from .prose import uncited_claims
+from .prose import dates_in_figures, uncited_claims
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +44,7 @@ def _warn(message, node, subtype):
 
 def check_page(app, doctree) -> None:
     """Warn about every source and claim on the page just read."""
-    today = build_day(app.config)
+    today = real_today()
     for footnote in doctree.findall(lambda n: isinstance(n, SOURCE_NODES)):
         problems = footnote_problems(footnote, today)
         if problems:
@@ -57,6 +59,10 @@ def check_page(app, doctree) -> None:
     for node, claim in uncited_claims(doctree):
         _warn(f"this states {claim.kind} ('{claim.text}') without citing "
               f"a source; {HOW_TO_CITE}", node, "uncited")
+    for node, claim in dates_in_figures(doctree):
+        _warn(f"'{claim.text}' is a date in figures only, which readers "
+              "read in two ways (day first or month first); write it in "
+              "words, such as '5 December 2026'", node, "date-format")
 
 
 def on_doctree_read(app, doctree) -> None:

@@ -9,7 +9,6 @@ looks every quote up online.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import pathlib
 
@@ -17,10 +16,9 @@ from sphinx.builders.dummy import DummyBuilder
 from sphinx.util import logging
 
 from ...data import cited_sources
+from ...evidence import EVIDENCE_FILE as FILENAME
 
 logger = logging.getLogger(__name__)
-
-FILENAME = "evidence.json"
 
 
 class EvidenceBuilder(DummyBuilder):
@@ -31,13 +29,13 @@ class EvidenceBuilder(DummyBuilder):
 
     def finish(self) -> None:
         notes = self.env.events_guide_source_notes
-        records = [dataclasses.asdict(note) for docname in sorted(notes)
+        records = [note.as_record() for docname in sorted(notes)
                    for note in notes[docname]]
         if hasattr(self.config, "events_guide_events_file"):
             srcdir = pathlib.Path(self.srcdir)
-            records += cited_sources(
+            records += [note.as_record() for note in cited_sources(
                 srcdir / self.config.events_guide_events_file,
-                srcdir / self.config.events_guide_kinds_file)
+                srcdir / self.config.events_guide_kinds_file)]
         target = pathlib.Path(self.outdir, FILENAME)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({"sources": records}, indent=1,

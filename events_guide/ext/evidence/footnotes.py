@@ -1,17 +1,17 @@
 """Every footnote is a source: one link, verbatim quotes, a checked date.
 
-Also what the evidence builder needs from each footnote (:class:`SourceNote`)
-and the ``:quote:`` role that marks a quote.
+Also each footnote as the evidence builder writes it (a
+:class:`~events_guide.evidence.SourceNote`, the contract shared with the
+event data and the fact-check) and the ``:quote:`` role that marks a
+quote.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from docutils import nodes
 from docutils.utils import get_source_line
 
-from ...claims import CHECKED, checked_problem, quote_problem
+from ...evidence import CHECKED, SourceNote, checked_problem, quote_problem
 from ...findings import display_path
 from ..doctree import ancestors
 
@@ -31,18 +31,6 @@ def quote_role(name, rawtext, text, lineno, inliner, options=None,
                         classes=[QUOTE_CLASS])
     node["quote"] = text
     return [node], []
-
-
-@dataclasses.dataclass(frozen=True)
-class SourceNote:
-    """One source's evidence: where it is cited, its link and quotes."""
-
-    file: str
-    line: int
-    url: str
-    title: str
-    quotes: tuple[str, ...]
-    checked: str
 
 
 def quotes_in(node) -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...claims import find_claim
+from ...claims import ambiguous_date, find_claim
+from ...evidence import FROM_DATA
 from ..doctree import ancestors
-from ..events.nodes import FROM_DATA
 
 #: Blocks that carry their own citation; the innermost one counts.
 CLAIM_UNITS = (nodes.list_item, nodes.row, nodes.field,
@@ -52,6 +52,15 @@ def cites(unit) -> bool:
     return next(unit.findall(lambda n: isinstance(
         n, (nodes.footnote_reference, nodes.citation_reference))),
         None) is not None
+
+
+def dates_in_figures(doctree):
+    """(node, claim) for each date of the page's prose written in figures
+    only (``12/05/2026``), cited or not: readers read it two ways."""
+    for text_node in list(doctree.findall(nodes.Text)):
+        claim = ambiguous_date(str(text_node))
+        if claim is not None and claim_unit(text_node) is not None:
+            yield text_node.parent, claim
 
 
 def uncited_claims(doctree):

@@ -28,6 +28,7 @@ import urllib.parse
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ... import published
 from .web import web_only
 
 #: Scripts the theme or Sphinx add that our pages do not need.
@@ -94,8 +95,9 @@ def page_scripts(pagename: str, scripts: list) -> list:
     kept = []
     for script in scripts:
         filename = str(getattr(script, "filename", script))
-        if filename in DROPPED_SCRIPTS or (filename in SEARCH_SCRIPTS
-                                           and pagename != "search"):
+        if filename in DROPPED_SCRIPTS or (
+                filename in SEARCH_SCRIPTS
+                and pagename not in published.PAGES_WITH_SCRIPTS):
             continue
         attributes = dict(getattr(script, "attributes", {}) or {})
         if attributes.get("body"):
@@ -136,7 +138,8 @@ def copied_own_css(app: Sphinx) -> list[str]:
 
 
 def remove_unused_output(app: Sphinx, exception) -> None:
-    """Remove what no page loads; make sure .htaccess is in the output."""
+    """Remove what no page loads; make sure every host file is in the
+    output (Sphinx's html_extra_path skips dot files such as .htaccess)."""
     if exception:
         return
     outdir = pathlib.Path(app.outdir)
@@ -151,9 +154,10 @@ def remove_unused_output(app: Sphinx, exception) -> None:
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     for extra in app.config.html_extra_path:
-        htaccess = pathlib.Path(app.confdir, extra, ".htaccess")
-        if htaccess.is_file() and not (outdir / ".htaccess").is_file():
-            shutil.copyfile(htaccess, outdir / ".htaccess")
+        for name in published.HOST_FILES:
+            shipped = pathlib.Path(app.confdir, extra, name)
+            if shipped.is_file() and not (outdir / name).is_file():
+                shutil.copyfile(shipped, outdir / name)
 
 
 def setup_assets(app: Sphinx) -> None:

@@ -61,7 +61,7 @@ def as_style_rule(node: ast.Node) -> Rule | None:
     if node.type != "at-rule":
         return None
     if node.lower_at_keyword in GROUPING_AT_RULES:
-        return with_rules(node, list(filter(None, map(
+        return GroupRule(node, list(filter(None, map(
             as_style_rule, parse_block_rules(node)))))
     return node
 
@@ -84,11 +84,6 @@ def var_names(tokens: Iterable[ast.Node]) -> Iterator[str]:
                             if part.type == "ident"
                             and part.value.startswith("--"))
             yield from var_names(token.arguments)
-
-
-def with_rules(at_rule: ast.AtRule, rules: list) -> GroupRule:
-    """A grouping at-rule holding ``rules``."""
-    return GroupRule(at_rule, rules)
 
 
 def declarations(rule: ast.QualifiedRule | ast.AtRule

@@ -40,6 +40,7 @@ import weakref
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ...published import PAGES_WITH_SCRIPTS
 from .css import rules_text
 from .purge import Purger
 from .stylesheet import guide_stylesheet
@@ -50,8 +51,6 @@ _PURGERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: The template variable that holds a page's stylesheet.
 STYLE_VARIABLE = "events_guide_style"
-#: The page whose scripts add markup (search results) to style.
-SEARCH_PAGE = "search"
 #: Where the environment keeps the stylesheet's fingerprint.
 FINGERPRINT = "events_guide_theme_stylesheet"
 
@@ -124,7 +123,7 @@ def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
     styles = _PURGERS[app]
     if not app.config.events_guide_theme_purge:
         return rules_text(styles.purger.rules)
-    return styles.css(html, script_markup=pagename == SEARCH_PAGE)
+    return styles.css(html, script_markup=pagename in PAGES_WITH_SCRIPTS)
 
 
 def add_page_style(app, pagename, templatename, context, doctree) -> None:

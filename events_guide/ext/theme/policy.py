@@ -20,12 +20,9 @@ import lxml.html
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from events_guide.csp import DIRECTIVES, inline_hash
-
+from ...csp import DIRECTIVES, inline_hash
+from ...published import HOST_FILES
 from .web import web_only
-
-#: The host files that carry the policy, at the root of the output.
-HOST_FILES = ("_headers", ".htaccess")
 #: Where the directives go in each file's policy.
 ANCHOR = "default-src 'self';"
 

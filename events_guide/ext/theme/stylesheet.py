@@ -83,7 +83,7 @@ def trim_theme_rule(rule: ast.Node) -> ast.Node | None:
         if rule.lower_at_keyword in css.GROUPING_AT_RULES:
             kept = list(filter(None, map(trim_theme_rule,
                                          css.parse_block_rules(rule))))
-            return css.with_rules(rule, kept) if kept else None
+            return css.GroupRule(rule, kept) if kept else None
         return rule
     if rule.type != "qualified-rule":
         return None

@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from .web import WEB_BUILDERS
+from ...published import WEB_BUILDERS
 
 
 class GuideHTMLTranslator(HTML5Translator):

@@ -1,4 +1,7 @@
-"""Which builders the theme extension changes: the web ones only."""
+"""Which builders the theme extension changes: the web ones only
+(:data:`events_guide.published.WEB_BUILDERS`, whose pages readers open in
+a browser with this theme); the EPUB and the others keep what Sphinx
+gives them."""
 
 from __future__ import annotations
 
@@ -6,9 +9,9 @@ import functools
 
 from sphinx.application import Sphinx
 
-#: The builders whose pages readers open in a browser with this theme; the
-#: EPUB and the others keep what Sphinx gives them.
-WEB_BUILDERS = ("html", "dirhtml")
+from ...published import WEB_BUILDERS
+
+__all__ = ["web_only"]
 
 
 def web_only(handler):

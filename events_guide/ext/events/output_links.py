@@ -1,15 +1,17 @@
-"""Links to what only the HTML build writes: placeholder nodes, resolved
+"""Links to what only the web builders write: placeholder nodes, resolved
 when the page is written.
 
-The calendar feeds and the year pages (:mod:`.archive`) exist only in the
-HTML output, and a link to them depends on where the page lands and on
-``html_baseurl``, which a directive cannot know while the page is read.
-Directives therefore put an :class:`output_link` in the doctree; at
-``doctree-resolved`` each becomes a reference for the builder at hand:
+The calendar feeds and the generated pages (year pages, event pages) exist
+only in the output of the web builders
+(:func:`events_guide.published.writes_generated_files`), and a link to
+them depends on where the page lands and on ``html_baseurl``, which a
+directive cannot know while the page is read. Directives therefore put an
+:class:`output_link` in the doctree; at ``doctree-resolved`` each becomes
+a reference for the builder at hand:
 
-* HTML builders (which write those files): a relative link;
-* other builders (EPUB, PDF): the published file under ``html_baseurl``;
-  linkcheck, or no ``html_baseurl``: the link text alone;
+* web builders (which write those files): a relative link;
+* every other builder (singlehtml, EPUB, PDF): the published file under
+  ``html_baseurl``; linkcheck, or no ``html_baseurl``: the link text alone;
 * a feed's ``subscribe`` link: ``webcal://`` + the published address, or a
   hint to copy the download link when the guide has no published address.
 """
@@ -19,21 +21,16 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from ... import published
 from ...data.feeds import feed_name
-
-#: Builders that write the feeds and the year pages into their output.
-FEED_BUILDERS = ("html", "dirhtml", "singlehtml")
-
-#: Set on every node an event directive returns: the facts in it are drawn
-#: from the event data, whose sources carry the quotes, so the evidence
-#: check (events_guide.ext.evidence) does not ask the page to cite them.
-FROM_DATA = "events_guide_from_data"
 
 
 class output_link(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils)
     """A link to a file of the HTML output: a calendar feed (``feed``, a
     name inside the feeds folder; ``subscribe`` for its webcal link) or a
-    generated page (``page``, a page name such as ``history/2017``)."""
+    generated page (``page``, a page name such as ``history/2017``), or a
+    file beside the generated pages (``file``, such as an event's
+    ``events/<id>.ics``)."""
 
 
 def feed_links(name: str) -> list[nodes.Node]:
@@ -53,9 +50,9 @@ def json_link() -> output_link:
                        classes=["events-guide-json"])
 
 
-def page_link(text: str, page: str) -> output_link:
+def page_link(text: str, page: str, **attributes) -> output_link:
     """A link to a page the build generates (``history/2017``)."""
-    return output_link("", text, page=page)
+    return output_link("", text, page=page, **attributes)
 
 
 def _baseurl(config) -> str:
@@ -66,7 +63,7 @@ def _baseurl(config) -> str:
 def _download(app, node: output_link, docname: str,
               target: str) -> nodes.Node:
     builder, base = app.builder, _baseurl(app.config)
-    if builder.name in FEED_BUILDERS:
+    if published.writes_generated_files(builder.name):
         return nodes.reference(
             "", node.astext(), internal=True, classes=node["classes"],
             refuri=relative_uri(builder.get_target_uri(docname), target))
@@ -90,11 +87,12 @@ def _subscribe(app, node: output_link, target: str) -> nodes.Node:
 def _target(app, node: output_link) -> str:
     """The path of the linked file in the output."""
     if node.get("feed"):
-        folder = app.config.events_guide_feeds_dir.strip("/")
-        return f"{folder}/{node['feed']}"
-    if app.builder.name in FEED_BUILDERS:
+        return f"{published.FEEDS_FOLDER}/{node['feed']}"
+    if node.get("file"):
+        return node["file"]
+    if published.writes_generated_files(app.builder.name):
         return app.builder.get_target_uri(node["page"])
-    return node["page"] + ".html"
+    return published.html_file(node["page"])
 
 
 def _resolve(app, doctree, docname) -> None:

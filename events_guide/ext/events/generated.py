@@ -1,0 +1,158 @@
+"""Pages generated from the event data, made like every page from a source.
+
+Each family of generated pages (:data:`events_guide.published
+.GENERATED_FAMILIES`: the year pages of :mod:`.archive`, the event pages
+of :mod:`.event_pages`) builds its pages' bodies as docutils nodes with a
+:class:`PageWriter`, and hands each page to :func:`page_tuple` for
+``html-collect-pages``. That gives every generated page what a page from
+a source gets:
+
+* the theme's page template, with the page's own stylesheet;
+* the head: its summary as ``<meta name="description">``, the canonical
+  link (Sphinx writes it from ``html_baseurl``) and the Open Graph tags
+  sphinxext-opengraph writes for source pages (which it cannot do for a
+  page without a doctree), built from the same ``ogp_*`` settings;
+* a place in the search index (Sphinx would prune it: it keeps only the
+  documents of the environment) and in the sitemap (sphinx-sitemap lists
+  every page written);
+* previous and next links, and in place of "View source · Edit this page"
+  links to the data file the page is made from, at the entry's line
+  (``source_data_file``, ``source_data_line`` in the template context).
+
+Only the web builders call these (``events_guide.published``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import urllib.parse
+from typing import Optional
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx.util.osutil import relative_uri
+
+from ...data import EventData
+from .data import event_data
+
+#: The attribute of the builder that lists the generated pages fed to the
+#: search index in this build.
+_INDEXED = "events_guide_generated_indexed"
+
+
+class PageWriter:
+    """Builds one generated page's body as docutils nodes, with links
+    relative to where the page lands."""
+
+    def __init__(self, app, pagename: str):
+        self.app, self.pagename = app, pagename
+        self.data: EventData = event_data(app.env)
+
+    def uri(self, target: str) -> str:
+        """A relative link from this page to a file of the output."""
+        return relative_uri(self.app.builder.get_target_uri(self.pagename),
+                            target)
+
+    def page_link(self, text: str, pagename: str,
+                  **attributes) -> nodes.reference:
+        """A link to a page (from a source or generated) by its name."""
+        return nodes.reference("", text, internal=True, refuri=self.uri(
+            self.app.builder.get_target_uri(pagename)), **attributes)
+
+    def file_link(self, text: str, path: str,
+                  **attributes) -> nodes.reference:
+        """A link to a file of the output by its path (a feed)."""
+        return nodes.reference("", text, internal=True,
+                               refuri=self.uri(path), **attributes)
+
+
+@dataclasses.dataclass(frozen=True)
+class GeneratedPage:
+    """One generated page: its name, its body (a section whose first child
+    is the title), its one-sentence summary, its neighbours and the line
+    of the data it is made from."""
+
+    pagename: str
+    section: nodes.section
+    summary: str
+    previous: Optional[tuple[str, str]] = None   # (pagename, title)
+    next: Optional[tuple[str, str]] = None
+    data_line: Optional[int] = None
+    #: Extra head elements (already HTML), such as a page's JSON-LD.
+    head: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.section[0].astext()
+
+
+def open_graph_tags(app, pagename: str, title: str, summary: str) -> str:
+    """The Open Graph tags sphinxext-opengraph gives a page from a source,
+    from the same settings, for a page it never sees."""
+    config = app.config
+    site = getattr(config, "ogp_canonical_url", None) or getattr(
+        config, "ogp_site_url", "") or config.html_baseurl or ""
+    tags = {"og:title": title,
+            "og:type": getattr(config, "ogp_type", "website")}
+    if site:
+        tags["og:url"] = urllib.parse.urljoin(
+            site, app.builder.get_target_uri(pagename))
+    site_name = getattr(config, "ogp_site_name", None)
+    if site_name is not False:
+        tags["og:site_name"] = site_name or config.project
+    tags["og:description"] = summary
+    return "".join(f'<meta property="{name}" content="{html.escape(value)}"'
+                   " />\n" for name, value in tags.items())
+
+
+def _keep_in_search_index(builder, pagename: str) -> None:
+    """Sphinx prunes the search index to the documents of the environment
+    before writing it; keep this generated page in it too."""
+    indexer = builder.indexer
+    kept = getattr(builder, _INDEXED, None)
+    if kept is None:
+        kept = set()
+        setattr(builder, _INDEXED, kept)
+        prune = indexer.prune
+        indexer.prune = lambda docnames: prune(set(docnames) | kept)
+    kept.add(pagename)
+
+
+def _neighbour(app, pagename: str, neighbour) -> Optional[dict]:
+    if neighbour is None:
+        return None
+    target, title = neighbour
+    return {"link": relative_uri(app.builder.get_target_uri(pagename),
+                                 app.builder.get_target_uri(target)),
+            "title": html.escape(title)}
+
+
+def page_tuple(app, page: GeneratedPage):
+    """(pagename, context, template) for ``html-collect-pages``; the page
+    also goes into the search index."""
+    document = new_document(page.pagename, getattr(app.builder, "docsettings",
+                                                   None))
+    document += page.section.deepcopy()
+    if getattr(app.builder, "indexer", None) is not None:
+        app.builder.indexer.feed(page.pagename, f"{page.pagename}.html",
+                                 page.title, document)
+        _keep_in_search_index(app.builder, page.pagename)
+    # What the builder sets for each document it writes, which a build that
+    # writes no document (nothing changed) has not set: this page has no
+    # numbered figures or sections.
+    app.builder.fignumbers, app.builder.secnumbers = {}, {}
+    app.builder.current_docname = page.pagename
+    body = app.builder.render_partial(page.section)["fragment"]
+    context = {
+        "title": page.title, "body": body,
+        "metatags": ('<meta name="description" content="'
+                     f'{html.escape(page.summary)}" />\n'
+                     + open_graph_tags(app, page.pagename, page.title,
+                                       page.summary) + page.head),
+        "prev": _neighbour(app, page.pagename, page.previous),
+        "next": _neighbour(app, page.pagename, page.next),
+        "source_data_file": app.config.events_guide_events_file,
+        "source_data_line": page.data_line,
+    }
+    return page.pagename, context, "page.html"
