@@ -41,7 +41,9 @@ QUICK_CHECKS = (LINK_CHECKS + URL_CHECKS + NAVIGATION_CHECKS
                 + WEIGHT_CHECKS)
 
 
-def _browser_checks():
+def browser_checks():
+    """The checks in Chromium (imported only when asked for: Playwright
+    is an extra)."""
     from .browser import check_in_browser
     return (check_in_browser,)
 
@@ -52,4 +54,5 @@ def run_checks(site: Site, checks=QUICK_CHECKS) -> list[Finding]:
 
 
 __all__ = ["Finding", "NU_CHECKS", "QUICK_CHECKS", "Site", "ToolMissing",
-           "format_report", "load_site", "run_checks", "sort_findings"]
+           "browser_checks", "format_report", "load_site", "run_checks",
+           "sort_findings"]

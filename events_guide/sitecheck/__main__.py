@@ -15,7 +15,7 @@ import pathlib
 import sys
 import tempfile
 
-from . import (NU_CHECKS, QUICK_CHECKS, Site, ToolMissing, _browser_checks,
+from . import (NU_CHECKS, QUICK_CHECKS, Site, ToolMissing, browser_checks,
                format_report, run_checks)
 from .inventory import INVENTORY_FILE, format_inventory, published_urls
 from .urls import AllowlistError
@@ -71,7 +71,7 @@ def run_check(args) -> int:
     if args.nu or args.all:
         checks += NU_CHECKS
     if args.browser or args.all:
-        checks += _browser_checks()
+        checks += browser_checks()
     if args.only:
         checks = [c for c in checks if c.__name__ in args.only]
     findings = run_checks(site, checks)
