@@ -29,6 +29,10 @@ QUOTE_MAX_WORDS = 30
 #: ``checked YYYY-MM-DD`` in a footnote: the day its quote was read.
 CHECKED = re.compile(r"\bchecked\s+(\d{4}-\d{2}-\d{2})\b")
 
+#: The class of a quote shown to readers (a footnote's ``:quote:`` role, a
+#: source on an event's page), styled to wrap anywhere.
+QUOTE_CLASS = "source-quote"
+
 #: The file the evidence builder writes, which the fact-check reads.
 EVIDENCE_FILE = "evidence.json"
 

@@ -112,7 +112,7 @@ YEAR_PAGES = PageFamily("year pages", "history",
 EVENT_PAGES = PageFamily("event pages", "events",
                          "one event: its facts, sources and calendar file")
 #: Every family, in the order the build writes them.
-GENERATED_FAMILIES = (YEAR_PAGES,)
+GENERATED_FAMILIES = (YEAR_PAGES, EVENT_PAGES)
 
 #: The index of the year pages.
 YEARS_INDEX_PAGE = YEAR_PAGES.page("index")
@@ -161,4 +161,4 @@ def is_generated(rel: str) -> bool:
     """Is this published file made from the event data (a page of a
     family, or an event's calendar file beside its page), so that adding
     an event adds it without an edit of any committed list?"""
-    return family_of(rel) is not None
+    return family_of(rel) is not None or bool(_CALENDAR_FILE.match(rel))

@@ -153,6 +153,26 @@ SEEDED_DEFECTS = {
     "note too long": (
         ("format: virtual", "format: virtual\n    note: " + "word " * 26),
         "note", 22, "more than 25"),
+    "status without its sources": (
+        ("format: virtual", "format: virtual\n    status: cancelled"),
+        "status_sources", 15, "'cancelled' needs at least one source"),
+    "unknown status": (
+        ("format: virtual", "format: virtual\n    status: called-off"),
+        "status", 22, "'scheduled', 'cancelled'"),
+    "rescheduled without the earlier dates": (
+        ("format: virtual", "format: virtual\n    status: rescheduled\n"
+         "    status_sources:\n      - {title: A post, url: "
+         "'https://example.org/', quote: moved, checked: 2026-11-30}"),
+        "previous_start", 15, "gives previous_start and previous_end"),
+    "earlier dates of an event as announced": (
+        ("format: virtual", "format: virtual\n    previous_start: "
+         "2020-05-01"), "previous_start", 22, "a scheduled event has no "
+        "previous_start"),
+    "moved online but held in person": (
+        ("place: virtual\n    format: virtual",
+         "place: {city: Paris, country: France}\n    format: in-person\n"
+         "    region: Europe\n    status: moved-online"), "status", 23,
+        "virtual or hybrid"),
     "checked in the future": (
         ("checked: 2026-11-30", "checked: 2027-01-01"),
         "sources[0].checked", 26, "is in the future (today is 2026-11-30); "
@@ -240,7 +260,7 @@ def test_the_registry_gives_kinds_and_pages_in_order():
         "kinds:\n", "kinds:\n  ops-meetup:\n" + _kind_facts("meetups")
         + "  meetup:\n" + _kind_facts("meetups"), 1), "seeded/kinds.yaml")
     assert list(kinds) == ["ops-meetup", "meetup", "ptg"]
-    assert data.event_pages(kinds) == ["meetups", "ptg"]
+    assert data.kind_pages(kinds) == ["meetups", "ptg"]
     assert [kind for kind, info in kinds.items()
             if info.page == "meetups"] == ["ops-meetup", "meetup"]
 
@@ -283,7 +303,7 @@ def test_the_guides_data_is_valid(guide_data, doc_source):
     assert len({e.id for e in guide_data.events}) == len(guide_data.events)
     for event in guide_data.events:
         assert set(event.kinds) <= set(guide_data.kinds), event.id
-    for docname in data.event_pages(guide_data.kinds):
+    for docname in data.kind_pages(guide_data.kinds):
         assert (doc_source / f"{docname}.rst").is_file(), docname
 
 

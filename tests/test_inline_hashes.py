@@ -77,3 +77,19 @@ def test_the_hash_is_the_one_browsers_compute():
     # The example of the CSP Level 3 specification (hash-source).
     assert inline_hash("alert('Hello, world.');") == \
         "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+
+
+def test_a_data_block_needs_no_hash_in_the_policy(site_copy):
+    """The JSON-LD of an event page is data, which no Content-Security-
+    Policy governs: the build lists no hash for it, and the check asks for
+    none; a script with the same text would need one."""
+    site = site_copy.site()
+    rel = next(rel for rel in sorted(site.pages)
+               if 'type="application/ld+json"' in site.page(rel).html_text)
+    assert headers.check_inline_hashes(site) == []
+    page = site_copy.html / rel
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        'type="application/ld+json"', 'type="text/javascript"', 1),
+        encoding="utf-8")
+    findings = headers.check_inline_hashes(site_copy.site())
+    assert {f.html for f in findings} == {rel}, format_report(findings)

@@ -60,6 +60,17 @@ def test_a_script_on_a_reading_page_is_named_with_its_line(one):
     assert str(finding).startswith("forum.html:4: ")
 
 
+def test_a_data_block_is_data_not_a_script():
+    """An event page's JSON-LD is never run: no finding; a script with a
+    JavaScript type on the same page is one."""
+    site = Site.from_strings({"event.html": (
+        '<script type="application/ld+json">{"@type": "Event"}</script>\n'
+        '<script type="text/javascript">run()</script>')})
+    findings = weight.check_no_scripts(site)
+    assert [(f.subject, f.line) for f in findings] == [
+        ("an inline script", 2)]
+
+
 def test_search_page_loads_its_scripts_only_for_a_query(guide_site):
     """search.html has one script, the loader, inside the page (no request
     before the first paint); the scripts it fetches for a query are

@@ -20,7 +20,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from events_guide.data import event_pages
+from events_guide.data import kind_pages
 from events_guide.ext.events.history import EventHistory
 from events_guide.ext.events.recent import latest
 
@@ -291,5 +291,5 @@ def test_every_event_is_on_the_page_of_its_year(built_html, guide_data):
 
 
 def test_every_kind_page_is_built(built_html, guide_data):
-    for docname in event_pages(guide_data.kinds):
+    for docname in kind_pages(guide_data.kinds):
         assert (built_html / f"{docname}.html").is_file(), docname

@@ -22,8 +22,8 @@ def test_well_formed_site_passes_every_structure_check(root_site):
                                 + NAVIGATION_CHECKS) for f in check(site)]
     assert findings == [], format_report(findings)
     kinds, _ = structure.site_kinds(site)
-    assert "summit" in data.event_pages(kinds)
-    assert "notes" not in data.event_pages(kinds)
+    assert "summit" in data.kind_pages(kinds)
+    assert "notes" not in data.kind_pages(kinds)
 
 
 # -- headings, titles, descriptions, images ---------------------------------
@@ -111,8 +111,8 @@ def test_images_without_real_alt_text_are_named(root_site, assert_names):
                      "images.html")
 
 
-# -- event pages ------------------------------------------------------------
-# The event pages are the pages each root's own _data/kinds.yaml names.
+# -- kind pages ------------------------------------------------------------
+# The kind pages are the pages each root's own _data/kinds.yaml names.
 
 def test_event_page_missing_section_is_named(root_site, one, assert_names):
     findings = structure.check_event_sections(root_site("structure-events"))
@@ -149,7 +149,7 @@ def test_unexpected_event_section_is_named(root_site, one, assert_names):
 def test_a_new_event_page_is_checked_too(root_site, one, assert_names):
     """new-kind.rst is in no code: the root's kinds.yaml naming it as the
     page of a kind is enough; ptg.rst, which it does not name, is not an
-    event page."""
+    kind page."""
     findings = structure.check_event_sections(root_site("structure-events"))
     finding = one(findings, "How it has changed")
     assert_names(finding, "test-structure-events/new-kind.rst", None,
@@ -160,10 +160,10 @@ def test_a_new_event_page_is_checked_too(root_site, one, assert_names):
 
 
 def test_sections_come_from_the_one_declared_list(root_site, monkeypatch):
-    """Add a section to EVENT_PAGE_SECTIONS and every event page lacks
+    """Add a section to KIND_PAGE_SECTIONS and every kind page lacks
     it."""
-    monkeypatch.setattr(kinds_registry, "EVENT_PAGE_SECTIONS",
-                        kinds_registry.EVENT_PAGE_SECTIONS + ("Photos",))
+    monkeypatch.setattr(kinds_registry, "KIND_PAGE_SECTIONS",
+                        kinds_registry.KIND_PAGE_SECTIONS + ("Photos",))
     findings = structure.check_event_sections(root_site("structure-good"))
     assert [(f.html, f.subject) for f in findings] == [
         ("summit.html", "Photos")], format_report(findings)

@@ -16,7 +16,7 @@ Anything wrong in either file raises :class:`EventDataError`, whose
 from .citations import cited_sources
 from .errors import CHECK, EventDataError
 from .events import EventData, load, load_events, parse_events
-from .kinds import (DEFAULT_KINDS_FILE, EVENT_PAGE_SECTIONS, event_pages,
+from .kinds import (DEFAULT_KINDS_FILE, KIND_PAGE_SECTIONS, kind_pages,
                     load_kinds, parse_kinds)
 from .models import (FORMAT_LABELS, FORMATS, ONLINE, REGION_GROUPS, REGIONS,
                      Event, KindInfo, Link, Place, Source, region_slug)
@@ -28,9 +28,9 @@ DEFAULT_EVENTS_FILE = "_data/events.yaml"
 
 __all__ = [
     "CHECK", "DEFAULT_EVENTS_FILE", "DEFAULT_KINDS_FILE",
-    "EVENT_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
+    "KIND_PAGE_SECTIONS", "Event", "EventData", "EventDataError",
     "FORMATS", "FORMAT_LABELS", "KindInfo", "Link", "ONLINE", "Place",
     "REGIONS", "REGION_GROUPS", "Source", "region_slug",
-    "cited_sources", "day_label", "event_pages", "format_date_range",
+    "cited_sources", "day_label", "kind_pages", "format_date_range",
     "load", "load_events", "load_kinds", "parse_events", "parse_kinds",
 ]

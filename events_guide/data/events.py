@@ -87,6 +87,7 @@ def parse_events(text: str, path: str = "events.yaml",
                 "unchanged)"))
             continue
         seen[event.id] = index
+        event._line = doc.line_of("events", index)
         events.append(event)
     if findings:
         raise EventDataError(findings)

@@ -3,8 +3,8 @@ which page (docname) covers each; everything else derives from it.
 
 The events' ``kinds`` are checked against it, the directives accept its
 kind ids, the feeds have one calendar per kind in its order, and the
-structure checks treat exactly the pages it names as event pages, each
-with the sections in :data:`EVENT_PAGE_SECTIONS`. Adding a kind means
+structure checks treat exactly the pages it names as kind pages, each
+with the sections in :data:`KIND_PAGE_SECTIONS`. Adding a kind means
 adding an entry to kinds.yaml and writing its page.
 """
 
@@ -25,8 +25,8 @@ from .yaml_source import parse_yaml, read_text
 #: the ``events_guide_kinds_file`` setting).
 DEFAULT_KINDS_FILE = "_data/kinds.yaml"
 
-#: Section titles (h2) every event page has, in order.
-EVENT_PAGE_SECTIONS = (
+#: Section titles (h2) every kind page has, in order.
+KIND_PAGE_SECTIONS = (
     "What it is",
     "Who it is for",
     "Format",
@@ -79,7 +79,7 @@ def load_kinds(path: str | os.PathLike,
     return parse_kinds(read_text(path), os.fspath(path), today)
 
 
-def event_pages(kinds: dict[str, KindInfo]) -> list[str]:
-    """The docnames of the event pages, in the registry's order, each once
+def kind_pages(kinds: dict[str, KindInfo]) -> list[str]:
+    """The docnames of the kind pages, in the registry's order, each once
     (one page may cover several kinds)."""
     return list(dict.fromkeys(info.page for info in kinds.values()))

@@ -9,11 +9,12 @@ are checked against the kinds registry passed as validation context
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Any, Literal, Optional, Union, get_args
 
 from pydantic import (BaseModel, ConfigDict, Discriminator, Field,
-                      StrictBool, StrictInt, Tag, ValidationInfo,
-                      field_validator)
+                      PrivateAttr, StrictBool, StrictInt, Tag,
+                      ValidationInfo, field_validator)
 
 from .. import dates
 from .fields import (CheckedDate, HttpsUrl, IsoDate, KindId, Note, Quote,
@@ -38,6 +39,17 @@ EventFormat = Literal["in-person", "virtual", "hybrid"]
 FORMATS: tuple[str, ...] = get_args(EventFormat)
 FORMAT_LABELS = {"in-person": "In person", "virtual": "Virtual",
                  "hybrid": "Hybrid"}
+
+
+EventStatus = Literal["scheduled", "cancelled", "postponed", "rescheduled",
+                      "moved-online"]
+STATUSES: tuple[str, ...] = get_args(EventStatus)
+#: What a reader sees beside an event's name (nothing when scheduled).
+STATUS_LABELS = {"scheduled": "Scheduled", "cancelled": "Cancelled",
+                 "postponed": "Postponed", "rescheduled": "Rescheduled",
+                 "moved-online": "Moved online"}
+#: The statuses that may say what was planned before (previous_*).
+STATUSES_WITH_PREVIOUS = ("postponed", "rescheduled", "moved-online")
 
 
 class _Model(BaseModel):
@@ -103,6 +115,17 @@ class Event(_Model):
     sources: Annotated[list[Source], Field(min_length=1)]
     note: Optional[Note] = None
     stand_in: StrictBool = False
+    #: What became of the event after it was announced; ``scheduled`` when
+    #: nothing did. Any other status is a fact, proven by its own sources.
+    status: EventStatus = "scheduled"
+    previous_start: IsoDate = Field(default=None, validate_default=True)
+    previous_end: IsoDate = Field(default=None, validate_default=True)
+    previous_place: Optional[Place] = None
+    status_sources: list[Source] = Field(default_factory=list,
+                                         validate_default=True)
+
+    #: The line of the entry in its file (set by the loader; not a field).
+    _line: Optional[int] = PrivateAttr(default=None)
 
     @field_validator("kinds")
     @classmethod
@@ -164,7 +187,93 @@ class Event(_Model):
             raise ValueError("a virtual event has no region")
         return region
 
+    @field_validator("status")
+    @classmethod
+    def _moved_online_is_online(cls, status, info: ValidationInfo):
+        if status == "moved-online" and info.data.get("format") == \
+                "in-person":
+            raise ValueError("an event moved online is virtual or hybrid "
+                             "now: set its format and place accordingly")
+        return status
+
+    @field_validator("previous_start", "previous_end", "previous_place")
+    @classmethod
+    def _previous_needs_a_change(cls, value, info: ValidationInfo):
+        status = info.data.get("status", "scheduled")
+        if value is not None and status not in STATUSES_WITH_PREVIOUS:
+            raise ValueError(f"a {status} event has no {info.field_name}; "
+                             "give the status that changed it (postponed, "
+                             "rescheduled, moved-online) or leave it out")
+        if value is None and status == "rescheduled":
+            if info.field_name == "previous_start":
+                raise ValueError("a rescheduled event gives previous_start "
+                                 "and previous_end: the dates it had "
+                                 "before")
+            if info.field_name == "previous_end" and \
+                    info.data.get("previous_start") is not None:
+                raise ValueError("a rescheduled event gives previous_end: "
+                                 "the last day it had before")
+        return value
+
+    @field_validator("previous_end")
+    @classmethod
+    def _previous_dates_in_order(cls, end, info: ValidationInfo):
+        start = info.data.get("previous_start")
+        if end is not None and start is not None and end < start:
+            raise ValueError(f"previous_end {end} is before previous_start "
+                             f"{start}")
+        if info.data.get("status") == "rescheduled" and (start, end) == (
+                info.data.get("start"), info.data.get("end")):
+            raise ValueError("a rescheduled event has new dates, but "
+                             "previous_start and previous_end are the same "
+                             "as start and end")
+        return end
+
+    @field_validator("status_sources")
+    @classmethod
+    def _status_is_proven(cls, sources, info: ValidationInfo):
+        status = info.data.get("status")
+        if status is None:
+            return sources  # the status itself is wrong; said already
+        if status != "scheduled" and not sources:
+            raise ValueError(f"status {status!r} needs at least one source "
+                             "whose quote proves it")
+        if status == "scheduled" and sources:
+            raise ValueError("status_sources given, but the event is "
+                             "scheduled; give its status or leave them out")
+        return sources
+
     # -- what the pages and feeds need --------------------------------------
+
+    @property
+    def line(self) -> Optional[int]:
+        """The line of the entry in the events file, when loaded from
+        one."""
+        return self._line
+
+    @property
+    def status_label(self) -> str:
+        """``Cancelled``, ``Moved online``, ...; empty when scheduled."""
+        return "" if self.status == "scheduled" else \
+            STATUS_LABELS[self.status]
+
+    @property
+    def previous_dates_label(self) -> str:
+        """The dates it had before, in words, or empty."""
+        if self.previous_start is None and self.previous_end is None:
+            return ""
+        return dates.dates_label(self.previous_start, self.previous_end)
+
+    @property
+    def all_sources(self) -> list[Source]:
+        """Every source of the entry: its facts, then its status."""
+        return [*self.sources, *self.status_sources]
+
+    @property
+    def last_checked(self) -> datetime.date:
+        """The latest day one of its quotes was read: when the entry's
+        facts were last confirmed."""
+        return max(source.checked for source in self.all_sources)
 
     @property
     def is_virtual(self) -> bool:
@@ -223,3 +332,10 @@ class KindInfo(_Model):
     where: Text
     where_to_look: Link
     sources: Annotated[list[Source], Field(min_length=1)]
+    #: The organization that runs every event of the kind (its name and
+    #: address), for the events' structured data; none where organizers
+    #: differ from event to event (the Days, the meetups).
+    organizer_link: Optional[Link] = None
+    #: The first year it ran them (earlier events name no organizer).
+    organizer_since: Optional[Annotated[StrictInt, Field(
+        ge=2000, le=2100)]] = None

@@ -40,6 +40,19 @@ EVENT_HINTS = {
             "(how you found a fact goes in a # comment above the entry), "
             "or leave the field out",
     "stand_in": "write true or false",
+    "status": "leave it out while the event is as announced; else one of: "
+              "cancelled, postponed, rescheduled (with previous_start and "
+              "previous_end), moved-online (with format virtual or hybrid), "
+              "and list the sources that say so under status_sources",
+    "previous_start": "the first day as announced before the change, "
+                      "YYYY-MM-DD, only with a status that changed it",
+    "previous_end": "the last day as announced before the change, "
+                    "YYYY-MM-DD, not before previous_start",
+    "previous_place": "write {city: ..., country: ...}: where the event "
+                      "was to be held before it moved",
+    "status_sources": "list the sources that prove the status, each with a "
+                      "title, an https url, a quote of at most 30 words and "
+                      "checked (YYYY-MM-DD)",
 }
 
 #: How to fix each field of a source, in either file (a source's field is

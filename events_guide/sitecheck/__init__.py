@@ -8,11 +8,13 @@ line) to change. The modules, by what they look at:
 * links.py, urls.py -- internal links and fragments, stylesheet URLs,
   link text; external URLs (https only, well formed)
 * navigation.py, structure.py -- toctrees and reachability; headings,
-  titles, descriptions, image alt text, event pages (that every dated
+  titles, descriptions, image alt text, kind pages (that every dated
   fact cites its source is checked by the build itself:
   events_guide.ext.evidence)
 * publishing.py, inventory.py, headers.py -- sitemap, head tags, the 404
   page; published URLs and redirects; the headers shipped for hosts
+* events.py -- a page per event of the data, each with its schema.org
+  Event (JSON-LD) saying what the data says
 * weight.py -- page size and script budgets
 * validity.py -- the Nu HTML Checker (needs Java)
 * browser.py (with serve.py, scripts.py) -- Chromium via Playwright
@@ -22,6 +24,7 @@ check is a function added to one of the tuples below.
 """
 
 from ..findings import Finding, format_report, sort_findings
+from .events import EVENT_CHECKS
 from .headers import HEADER_CHECKS
 from .inventory import check_inventory, check_redirects
 from .links import LINK_CHECKS
@@ -38,7 +41,7 @@ from .weight import WEIGHT_CHECKS
 QUICK_CHECKS = (LINK_CHECKS + URL_CHECKS + NAVIGATION_CHECKS
                 + STRUCTURE_CHECKS + PUBLISHING_CHECKS
                 + (check_inventory, check_redirects) + HEADER_CHECKS
-                + WEIGHT_CHECKS)
+                + WEIGHT_CHECKS + EVENT_CHECKS)
 
 
 def browser_checks():

@@ -230,13 +230,13 @@ def visit_every_page(visitor: Visitor, names, *extra_checks):
 
 
 def check_in_browser(site: Site) -> list[Finding]:
-    """Every browser check over every page, each page opened once on a
-    desktop: light scheme (axe, console, requests, CSP), then the dark
-    scheme (contrast, background); and once on a phone (sideways
-    scrolling)."""
+    """Every browser check over the pages a browser needs to see
+    (:attr:`Site.browser_pages`), each opened once on a desktop: light
+    scheme (axe, console, requests, CSP), then the dark scheme (contrast,
+    background); and once on a phone (sideways scrolling)."""
     from playwright.sync_api import sync_playwright
 
-    names = sorted(site.pages)
+    names = site.browser_pages
     with contextlib.ExitStack() as stack:
         base_url = stack.enter_context(serve(site.html_dir))
         browser = launch(stack.enter_context(sync_playwright()))

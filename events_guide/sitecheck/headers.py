@@ -27,7 +27,7 @@ import mimetypes
 import pathlib
 import re
 
-from ..csp import DIRECTIVES, inline_hash, sources
+from ..csp import DIRECTIVES, inline_elements, inline_hash, sources
 from ..findings import Finding, display_path, sort_findings
 from ..published import HEADERS_FILE, HOST_FILES, HTACCESS_FILE
 from .site import Site
@@ -250,9 +250,8 @@ def check_hosts_agree(site: Site) -> list[Finding]:
 def _inline_elements(page):
     """(element, directive) for each inline ``<style>`` and ``<script>``."""
     for tag, directive in DIRECTIVES.items():
-        for element in page.soup.find_all(tag):
-            if element.get("src") is None:
-                yield element, directive
+        for element in inline_elements(page.soup.find_all(tag)):
+            yield element, directive
 
 
 def check_inline_hashes(site: Site) -> list[Finding]:

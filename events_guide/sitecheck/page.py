@@ -81,6 +81,14 @@ class Page:
     # -- the HTML --------------------------------------------------------
 
     @functools.cached_property
+    def longest_word(self) -> int:
+        """The length of the longest run of text without a space in the
+        page's main content (an address, a long name)."""
+        main = self.soup.find(id="main-content") or self.soup
+        return max((len(word) for word in main.get_text(" ").split()),
+                   default=0)
+
+    @functools.cached_property
     def html_text(self) -> str:
         if self._html_text is not None:
             return self._html_text

@@ -15,6 +15,7 @@ import posixpath
 import urllib.parse
 
 from .. import published
+from ..findings import display_path
 from .page import Page, clean_text
 
 __all__ = ["Page", "Site", "clean_text", "load_site"]
@@ -109,6 +110,61 @@ class Site:
         return self.published_pages + [
             self.pages[rel] for rel in READER_GENERATED_PAGES
             if rel in self.pages]
+
+    @functools.cached_property
+    def browser_pages(self) -> list[str]:
+        """The pages a browser opens for the checks that need one (axe in
+        both schemes, the phone layout, console, requests, CSP): every page
+        that is not generated from the data, and of each generated family
+        one page per distinct inline stylesheet.
+
+        Why that is enough: the pages of one family come from one template
+        and differ in their text, links and head, which the static checks
+        read on every page; what a browser adds (layout, colours, focus,
+        the policy) follows from the template and the stylesheet, so one
+        page per stylesheet stands for the others. Of each group the page
+        with the longest unbroken word is opened, the one most likely to
+        push a phone's layout sideways. So the browser's work grows with
+        the templates, not with the number of events."""
+        chosen, groups = [], {}
+        for rel, page in sorted(self.pages.items()):
+            family = published.family_of(rel)
+            if family is None or page.has_source:
+                chosen.append(rel)
+                continue
+            style = page.soup.find("style")
+            key = (family.name, style.string if style else None)
+            groups.setdefault(key, []).append(page)
+        for pages in groups.values():
+            chosen.append(max(pages, key=lambda page: (
+                page.longest_word, page.rel)).rel)
+        return sorted(chosen)
+
+    @functools.cached_property
+    def event_data(self):
+        """The event data the site was built from (``_data/events.yaml``
+        and ``kinds.yaml`` of its sources), or None when the site has no
+        sources, no data or data that does not load (the build says why).
+        """
+        from ..data import (DEFAULT_EVENTS_FILE, DEFAULT_KINDS_FILE,
+                            EventDataError, load)
+        if self.source_dir is None:
+            return None
+        events = self.source_dir / DEFAULT_EVENTS_FILE
+        kinds = self.source_dir / DEFAULT_KINDS_FILE
+        if not (events.is_file() and kinds.is_file()):
+            return None
+        try:
+            return load(events, kinds)
+        except EventDataError:
+            return None
+
+    @property
+    def events_file(self) -> str:
+        """The events file as findings name it."""
+        from ..data import DEFAULT_EVENTS_FILE
+        return display_path(self.source_dir / DEFAULT_EVENTS_FILE) \
+            if self.source_dir else DEFAULT_EVENTS_FILE
 
     def page(self, rel: str) -> Page | None:
         return self.pages.get(rel)

@@ -1,5 +1,5 @@
 """Structure checks over the built HTML: headings, titles, descriptions,
-image alt text and the shape of event pages (how pages hang together is
+image alt text and the shape of kind pages (how pages hang together is
 in navigation.py; that dated facts cite their sources is checked by the
 build itself, events_guide.ext.evidence).
 
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..data import kinds as kinds_registry
-from ..data import DEFAULT_KINDS_FILE, EventDataError, event_pages, load_kinds
+from ..data import DEFAULT_KINDS_FILE, EventDataError, kind_pages, load_kinds
 from ..findings import Finding, display_path, sort_findings
 from .site import Page, Site, clean_text
 
@@ -141,10 +141,10 @@ def check_image_alt(site: Site) -> list[Finding]:
     return sort_findings(findings)
 
 
-# -- event pages ------------------------------------------------------------
-# The event pages are exactly the pages the kinds registry names
+# -- kind pages ------------------------------------------------------------
+# The kind pages are exactly the pages the kinds registry names
 # (<source>/_data/kinds.yaml, read through events_guide.data); each has the
-# sections of events_guide.data.kinds.EVENT_PAGE_SECTIONS.
+# sections of events_guide.data.kinds.KIND_PAGE_SECTIONS.
 
 def _kinds_file(site: Site) -> str:
     path = DEFAULT_KINDS_FILE
@@ -180,16 +180,16 @@ def _section_findings(page: Page, sections) -> list[Finding]:
             close = [h for h in h2s if h.lower() == wanted.lower()]
             what = f'the section "{wanted}" is missing' + (
                 f' (found "{close[0]}": case differs).' if close else ".")
-            fix = (f"Event pages have these sections, in order: {order} "
-                   "(EVENT_PAGE_SECTIONS in events_guide/data/kinds.py).")
+            fix = (f"Kind pages have these sections, in order: {order} "
+                   "(KIND_PAGE_SECTIONS in events_guide/data/kinds.py).")
         findings.append(page.finding("event-section", wanted, what, fix,
                                      line=page.heading_line(wanted)))
     for text in h2s:
         if text not in sections:
             findings.append(page.finding(
                 "event-section", text,
-                f'the section "{text}" is not one of the event page '
-                "sections.", f"Event pages have exactly these sections: "
+                f'the section "{text}" is not one of the kind page '
+                "sections.", f"Kind pages have exactly these sections: "
                 f"{order}; make it a subsection (~~~) of one of them.",
                 line=page.heading_line(text)))
     present = [text for text in h2s if text in sections]
@@ -207,18 +207,18 @@ def _section_findings(page: Page, sections) -> list[Finding]:
 
 def check_event_sections(site: Site, sections=None,
                          kinds=None) -> list[Finding]:
-    """Each event page (named in the kinds registry) has exactly the
+    """Each kind page (named in the kinds registry) has exactly the
     declared sections, in order, as h2.
 
-    The sections come from ``EVENT_PAGE_SECTIONS`` (read at each call) and
+    The sections come from ``KIND_PAGE_SECTIONS`` (read at each call) and
     the pages from the registry, so a change to either, or a new kind with
     its page, is checked without touching this code.
     """
     if sections is None:
-        sections = kinds_registry.EVENT_PAGE_SECTIONS
+        sections = kinds_registry.KIND_PAGE_SECTIONS
     if kinds is None:
         kinds, _ = site_kinds(site)
-    pages = event_pages(kinds)
+    pages = kind_pages(kinds)
     return sort_findings(
         finding for page in site.source_pages if page.docname in pages
         for finding in _section_findings(page, sections))

@@ -27,6 +27,7 @@ Three budgets, all measured with Lighthouse (``tox -e bench``):
 from __future__ import annotations
 
 from .. import published
+from ..csp import is_data_block
 from ..findings import Finding, sort_findings
 from .site import Site
 
@@ -106,12 +107,15 @@ def check_first_round_trip(site: Site) -> list[Finding]:
 
 
 def check_no_scripts(site: Site) -> list[Finding]:
-    """No script on a reading page (any page but PAGES_WITH_SCRIPTS)."""
+    """No script on a reading page (any page but PAGES_WITH_SCRIPTS);
+    a data block (``application/ld+json``) is data, not a script."""
     findings = []
     for page in site.pages.values():
         if page.rel in PAGES_WITH_SCRIPTS:
             continue
         for script in page.soup.find_all("script"):
+            if is_data_block(script):
+                continue  # data (an event's JSON-LD), never run
             what = script.get("src") or "an inline script"
             findings.append(Finding(
                 file=page.rel, line=script.sourceline, html=page.rel,

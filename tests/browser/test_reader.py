@@ -209,3 +209,18 @@ def test_search_results_lead_to_the_words_found(visitor):
     hit.click()
     visitor.page.wait_for_url("**/forum.html*")
     assert not record, format_report(record)
+
+
+def test_an_event_pages_json_ld_is_read_under_the_policy(visitor, guide_site):
+    """The JSON-LD is inline, and the policy lists no hash for it: a
+    browser treats it as data (no Content-Security-Policy violation, no
+    console error) and its text parses as JSON."""
+    rel = next(rel for rel in guide_site.browser_pages
+               if 'type="application/ld+json"' in guide_site.page(
+                   rel).html_text)
+    findings = visitor.visit(rel)
+    assert findings == [], format_report(findings)
+    record = visitor.page.evaluate(
+        "JSON.parse(document.querySelector("
+        "'script[type=\"application/ld+json\"]').textContent)")
+    assert record["@type"] == "Event" and record["startDate"]

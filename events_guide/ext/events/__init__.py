@@ -15,7 +15,9 @@ Directives (one module each):
 ``:year-pages:`text```           a link to the year pages' index
 
 Every event of a year is on a generated year page (:mod:`.archive`,
-``history/<year>.html``); the lists above stay short (:mod:`.recent`).
+``history/<year>.html``), and every event has a page of its own
+(:mod:`.event_pages`, ``events/<id>.html`` with its calendar file); the
+lists above stay short (:mod:`.recent`) and link each event to its page.
 Where the output puts the feeds and the generated pages, and which
 builders write them, is :mod:`events_guide.published`.
 
@@ -39,7 +41,9 @@ from .comparison import setup_comparison
 from .data import setup_data
 from .event_feeds import setup_event_feeds
 from .event_index import setup_event_index
+from .event_pages import setup_event_pages
 from .feeds import setup_feeds
+from .generated import setup_generated
 from .glance import setup_glance
 from .history import setup_history
 from .next_event import setup_next_event
@@ -57,6 +61,8 @@ def setup(app):
     setup_event_feeds(app)
     setup_event_index(app)
     setup_feeds(app)
+    setup_generated(app)
     setup_archive(app)
+    setup_event_pages(app)
     return {"version": "2.0", "parallel_read_safe": True,
             "parallel_write_safe": True, "env_version": 2}

@@ -79,7 +79,8 @@ def year_section(writer: YearPageWriter, year: int, part: int,
                f"has on record ({render.count(total)}), oldest first, each "
                "with the sources that confirm its dates and place.")
     today = build_day(writer.app.config)
-    rows = [[render.dates_cell(today, e), render.event_cell(e),
+    rows = [[render.dates_cell(today, e),
+             render.event_cell(e, writer.page_link),
              writer.kinds_cell(e), render.where_cell(e),
              render.source_links(e.sources)] for e in events]
     section = nodes.section(ids=["events-of-" + str(year)])

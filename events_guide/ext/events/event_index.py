@@ -15,7 +15,7 @@ from ...data import FORMAT_LABELS, FORMATS, REGION_GROUPS, Event
 from ...data.feeds import region_feed_name
 from . import render
 from .directive import EventDirective
-from .output_links import feed_links
+from .output_links import feed_links, page_link
 from .recent import latest, years_paragraph
 from .render import count, source_links, table
 
@@ -62,7 +62,8 @@ class EventIndex(EventDirective):
         if not events:
             return section
         shown = latest(events, self.today, self.RECENT)
-        rows = [[render.dates_cell(self.today, e), render.event_cell(e),
+        rows = [[render.dates_cell(self.today, e),
+                 render.event_cell(e, page_link),
                  [nodes.Text(", ".join(self.data.kinds[k].name
                                        for k in e.kinds))],
                  render.where_cell(e), source_links(e.sources[:1])]

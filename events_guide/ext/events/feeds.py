@@ -17,11 +17,15 @@ import tempfile
 from sphinx.util import logging
 
 from ... import published
-from ...data.feeds import feed_files
+from ...published import event_page, html_file
+from ...data.feeds import CalendarEntries, feed_files
 from ..build_date import build_datetime
 from .data import event_data
 
 logger = logging.getLogger(__name__)
+
+#: The attribute of the builder that keeps this build's calendar entries.
+_ENTRIES = "events_guide_calendar_entries"
 
 
 def atomic_write(path: pathlib.Path, content: bytes) -> None:
@@ -39,13 +43,41 @@ def atomic_write(path: pathlib.Path, content: bytes) -> None:
         raise
 
 
+def published_url(config, pagename: str) -> str:
+    """The address of a page on the published site (``html_baseurl``), or
+    its file name when the guide has no published address."""
+    base = (config.html_baseurl or "").strip()
+    if base and not base.endswith("/"):
+        base += "/"
+    return base + html_file(pagename)
+
+
+def page_url_of(config):
+    """Event -> the published address of its page, for the feeds."""
+    return lambda event: published_url(config, event_page(event.id))
+
+
+def calendar_entries(app) -> CalendarEntries:
+    """Every dated event's calendar entry, built once per build for the
+    feeds and the one-event files."""
+    cached = getattr(app.builder, _ENTRIES, None)
+    if cached is None:
+        cached = CalendarEntries(
+            event_data(app.env), app.config.events_guide_uid_domain,
+            build_datetime(app.config), page_url_of(app.config))
+        setattr(app.builder, _ENTRIES, cached)
+    return cached
+
+
 def _write_feeds(app, exception) -> None:
     if exception is not None or \
             not published.writes_generated_files(app.builder.name):
         return
     files = feed_files(event_data(app.env),
                        uid_domain=app.config.events_guide_uid_domain,
-                       stamp=build_datetime(app.config))
+                       stamp=build_datetime(app.config),
+                       page_url=page_url_of(app.config),
+                       entries=calendar_entries(app))
     folder = pathlib.Path(app.outdir) / published.FEEDS_FOLDER
     for name, content in files.items():
         atomic_write(folder / name, content)

@@ -19,6 +19,12 @@ a source gets:
   links to the data file the page is made from, at the entry's line
   (``source_data_file``, ``source_data_line`` in the template context).
 
+The site's navigation (the theme's ``toctree()``) is the same for every
+generated page of one folder: no toctree lists them, and their links
+start from the same place. It is resolved once per folder and shared
+(:func:`share_navigation`), so that a thousand event pages cost one
+navigation, not a thousand.
+
 Only the web builders call these (``events_guide.published``).
 """
 
@@ -26,19 +32,24 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import posixpath
 import urllib.parse
 from typing import Optional
 
 from docutils import nodes
+from docutils.transforms.universal import SmartQuotes
 from docutils.utils import new_document
 from sphinx.util.osutil import relative_uri
 
+from ... import published
 from ...data import EventData
 from .data import event_data
 
 #: The attribute of the builder that lists the generated pages fed to the
 #: search index in this build.
 _INDEXED = "events_guide_generated_indexed"
+#: The attribute of the builder that keeps each folder's navigation.
+_NAVIGATION = "events_guide_generated_navigation"
 
 
 class PageWriter:
@@ -128,12 +139,27 @@ def _neighbour(app, pagename: str, neighbour) -> Optional[dict]:
             "title": html.escape(title)}
 
 
+def render_fragment(builder, section: nodes.section) -> str:
+    """The HTML of a generated page's body, as the builder's
+    ``render_partial`` makes it, without the transforms that have nothing
+    to do on a body made of nodes (validation, system messages, class
+    stripping, admonitions): only the typographic quotes remain, so the
+    text reads as on every other page. About half the cost per page."""
+    document = new_document("<generated page>", builder._settings)
+    document.append(section)
+    document.transformer.add_transforms([SmartQuotes])
+    document.transformer.apply_transforms()
+    visitor = builder.create_translator(document, builder)
+    document.walkabout(visitor)
+    return "".join(visitor.fragment)
+
+
 def page_tuple(app, page: GeneratedPage):
     """(pagename, context, template) for ``html-collect-pages``; the page
     also goes into the search index."""
     document = new_document(page.pagename, getattr(app.builder, "docsettings",
                                                    None))
-    document += page.section.deepcopy()
+    document += page.section
     if getattr(app.builder, "indexer", None) is not None:
         app.builder.indexer.feed(page.pagename, f"{page.pagename}.html",
                                  page.title, document)
@@ -143,7 +169,7 @@ def page_tuple(app, page: GeneratedPage):
     # numbered figures or sections.
     app.builder.fignumbers, app.builder.secnumbers = {}, {}
     app.builder.current_docname = page.pagename
-    body = app.builder.render_partial(page.section)["fragment"]
+    body = render_fragment(app.builder, page.section)
     context = {
         "title": page.title, "body": body,
         "metatags": ('<meta name="description" content="'
@@ -156,3 +182,26 @@ def page_tuple(app, page: GeneratedPage):
         "source_data_line": page.data_line,
     }
     return page.pagename, context, "page.html"
+
+
+def share_navigation(app, pagename, templatename, context, doctree) -> None:
+    """html-page-context: a generated page's ``toctree()`` is resolved
+    once for its folder (see the module)."""
+    if doctree is not None or "toctree" not in context or \
+            published.family_of(published.html_file(pagename)) is None:
+        return
+    resolve = context["toctree"]
+    shared = app.builder.__dict__.setdefault(_NAVIGATION, {})
+    folder = posixpath.dirname(pagename)
+
+    def toctree(**kwargs):
+        key = (folder, tuple(sorted(kwargs.items())))
+        if key not in shared:
+            shared[key] = resolve(**kwargs)
+        return shared[key]
+    context["toctree"] = toctree
+
+
+def setup_generated(app) -> None:
+    # Before the theme's page style renders the page (priority 999).
+    app.connect("html-page-context", share_navigation, priority=400)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from docutils import nodes
 
 from ...data.feeds import feed_name
+from ...published import event_page
 from .directive import EventDirective
-from .output_links import feed_links
+from .output_links import feed_links, page_link
 from .render import as_nodes, none_announced, source_links
 
 
@@ -19,7 +20,8 @@ class EventGlance(EventDirective):
         upcoming = self.data.next_event(kind, self.today)
         if upcoming is None:
             return none_announced(self.data.kinds[kind])
-        return [nodes.Text(f"{upcoming.name}, {upcoming.dates_label}, "
+        return [page_link(upcoming.name, event_page(upcoming.id)),
+                nodes.Text(f", {upcoming.dates_label}, "
                            f"{upcoming.place_label}")]
 
     def render(self):

@@ -8,6 +8,7 @@ from docutils import nodes
 
 from . import render
 from .directive import EventDirective
+from .output_links import page_link
 from .recent import latest, years_paragraph
 from .render import (NOT_VERIFIED, count, source_links, table,
                      where_to_look)
@@ -30,7 +31,8 @@ class EventHistory(EventDirective):
                 "they are organised and announced locally. See "),
                 where_to_look(info), nodes.Text("."))]
         shown = latest(events, self.today, self.RECENT)
-        rows = [[render.dates_cell(self.today, e), render.event_cell(e),
+        rows = [[render.dates_cell(self.today, e),
+                 render.event_cell(e, page_link),
                  render.where_cell(e), render.format_cell(e),
                  source_links(e.sources[:1])]
                 for e in shown]

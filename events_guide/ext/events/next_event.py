@@ -8,9 +8,10 @@ from docutils import nodes
 
 from ...data import day_label
 from ...data.feeds import feed_name
+from ...published import event_page
 from . import render
 from .directive import EventDirective
-from .output_links import feed_links
+from .output_links import feed_links, page_link
 from .render import none_announced, source_links, table
 
 
@@ -33,7 +34,8 @@ class NextEvent(EventDirective):
             return [self.kind_link(kind),
                     none_announced(self.data.kinds[kind], capital=True),
                     "—", "—", feed_links(feed_name(kind))]
-        return [self.kind_link(kind), upcoming.name,
+        return [self.kind_link(kind),
+                render.event_cell(upcoming, page_link),
                 render.dates_cell(self.today, upcoming),
                 render.where_cell(upcoming),
                 feed_links(feed_name(kind))]
@@ -48,7 +50,8 @@ class NextEvent(EventDirective):
             para += nodes.Text(", or follow the calendar feed: ")
         else:
             running = upcoming.start <= self.today
-            para += nodes.strong("", upcoming.name)
+            para += nodes.strong("", "", page_link(
+                upcoming.name, event_page(upcoming.id)))
             para += nodes.Text(f", {upcoming.dates_label}, "
                                f"{upcoming.place_label}"
                                + (" (happening now)" if running else "")

@@ -12,6 +12,7 @@ from typing import Iterable
 from docutils import nodes
 
 from ...data import Event, KindInfo, Source, day_label
+from ...published import event_page
 
 
 #: What "not verified" in a list of dates means.
@@ -119,14 +120,18 @@ def dates_cell(today: datetime.date, event: Event) -> list[nodes.Node]:
     return cell
 
 
-def event_cell(event: Event) -> list[nodes.Node]:
-    """The name, with what is unusual about the event."""
-    cell: list[nodes.Node] = [nodes.Text(event.name)]
+def event_cell(event: Event, link) -> list[nodes.Node]:
+    """The name, linked to the event's page (*link*: text and page name
+    to a reference node), with its status when it changed and whether it
+    stood in for an event. The note and the sources are on its page."""
+    cell: list[nodes.Node] = [link(event.name, event_page(event.id))]
+    if event.status_label:
+        cell += [nodes.Text(" "), nodes.strong(
+            "", f"({event.status_label.lower()})",
+            classes=["events-guide-status"])]
     if event.stand_in:
         cell += [nodes.Text(" "), nodes.emphasis(
             "", "(held instead, not counted as one)")]
-    if event.note:
-        cell += [nodes.Text(" — "), nodes.emphasis("", event.note)]
     return cell
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.utils import get_source_line
 
-from ...evidence import CHECKED, SourceNote, checked_problem, quote_problem
+from ...evidence import (CHECKED, QUOTE_CLASS, SourceNote, checked_problem,
+                         quote_problem)
 from ...findings import display_path
 from ..doctree import ancestors
 
-#: The class of the inline node a ``:quote:`` role makes.
-QUOTE_CLASS = "source-quote"
 OPEN, CLOSE = "\u201c", "\u201d"
 SOURCE_NODES = (nodes.footnote, nodes.citation)
 

@@ -5,12 +5,14 @@ request after the HTML, one more round trip on a slow link; so each page
 carries, in a ``<style>`` element, exactly the rules of the guide's
 stylesheet (:mod:`.stylesheet`) that can match its markup (:mod:`.purge`).
 
-To know its markup, the page is rendered once with an empty style (the
-same template and context Sphinx renders next), its rules are purged
-against that HTML, and the template (``_templates/layout.html``) writes
-them as ``events_guide_style``. The ``<style>`` contents differ from page
-to page; :mod:`.policy` lists their hashes in the shipped
-Content-Security-Policy.
+To know its markup, the page is rendered with a placeholder where its
+style goes (the same template and context Sphinx renders next), its rules
+are purged against that HTML, and the template
+(``_templates/layout.html``) writes them as ``events_guide_style``; the
+page Sphinx writes is that same output with the placeholder replaced
+(:class:`_RenderedOnce`), so each page is rendered once. The ``<style>``
+contents differ from page to page; :mod:`.policy` lists their hashes in
+the shipped Content-Security-Policy.
 
 Since the pages carry the stylesheet, a change to it (a new reader.css,
 a new theme version) makes every page out of date, also in an incremental
@@ -55,12 +57,16 @@ STYLE_VARIABLE = "events_guide_style"
 FINGERPRINT = "events_guide_theme_stylesheet"
 
 
+#: How the keys of results kept by a page's skeleton begin (the others
+#: are the hash of a page's HTML).
+SKELETON_KEY = "skeleton:"
 #: The file in the doctree folder that keeps each page's purged CSS.
 CACHE_FILE = "events_guide_page_styles.json"
 #: Purged CSS by key, kept in memory across the builds of one process.
 _IN_MEMORY: dict[str, str] = {}
-#: How many results stay in memory (a few builds' pages).
-IN_MEMORY_LIMIT = 400
+#: How many results stay in memory (a few builds' pages, by HTML and by
+#: skeleton; pages with one result share one string).
+IN_MEMORY_LIMIT = 4000
 
 
 class _PurgedStyles:
@@ -78,18 +84,37 @@ class _PurgedStyles:
             self.kept = {}
         self.used: dict[str, str] = {}
 
-    def css(self, html: str, script_markup: bool) -> str:
-        key = hashlib.sha256(f"{self.fingerprint}\0{script_markup}\0{html}"
-                             .encode("utf-8")).hexdigest()
+    def _known(self, key: str) -> str | None:
         if key not in self.kept:
-            self.kept[key] = _IN_MEMORY.pop(key, None)
-            if self.kept[key] is None:
-                self.kept[key] = rules_text(self.purger.page_rules(
-                    html, script_markup=script_markup))
-        self.used[key] = _IN_MEMORY[key] = self.kept[key]
+            found = _IN_MEMORY.pop(key, None)
+            if found is None:
+                return None
+            self.kept[key] = found
+        return self.kept[key]
+
+    def _keep(self, key: str, css: str) -> str:
+        self.kept[key] = self.used[key] = _IN_MEMORY[key] = css
         while len(_IN_MEMORY) > IN_MEMORY_LIMIT:  # the least recent first
             del _IN_MEMORY[next(iter(_IN_MEMORY))]
-        return self.used[key]
+        return css
+
+    def css(self, html: str, script_markup: bool) -> str:
+        """The page's CSS: kept under the hash of its HTML (an unchanged
+        page is not even parsed), else under its skeleton (a page of a
+        family whose skeleton another page had), else matched."""
+        key = hashlib.sha256(f"{self.fingerprint}\0{script_markup}\0{html}"
+                             .encode("utf-8")).hexdigest()
+        css = self._known(key)
+        if css is None:
+            root = self.purger.parse(html, script_markup)
+            shape = SKELETON_KEY + hashlib.sha256(
+                f"{self.fingerprint}\0{self.purger.skeleton(root)}"
+                .encode("utf-8")).hexdigest()
+            css = self._known(shape)
+            if css is None:
+                css = rules_text(self.purger.rules_of(root))
+            self._keep(shape, css)
+        return self._keep(key, css)
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,10 +151,43 @@ def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
     return styles.css(html, script_markup=pagename in PAGES_WITH_SCRIPTS)
 
 
+#: What the template writes in the ``<style>`` element while the page is
+#: rendered for its purge; a NUL never occurs in a page's HTML.
+PLACEHOLDER = "\0events-guide-page-style\0"
+#: The context key that hands the page rendered for its purge to
+#: :class:`_RenderedOnce`.
+_RENDERED = "events_guide_rendered"
+
+
+class _RenderedOnce:
+    """The builder's template loader, which renders each page once.
+
+    :func:`add_page_style` renders a page to learn its markup, with a
+    placeholder where its stylesheet goes; Sphinx then renders the same
+    template with the same context again to write the page. This loader
+    answers that second call with the first output, the placeholder
+    replaced by the stylesheet (the template writes the variable as it
+    is, once), and passes every other call to the loader it wraps.
+    """
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+    def render(self, template, context):
+        rendered = context.pop(_RENDERED, None) if isinstance(
+            context, dict) else None
+        if rendered is not None and rendered[0] == template:
+            return rendered[1]
+        return self._loader.render(template, context)
+
+
 def add_page_style(app, pagename, templatename, context, doctree) -> None:
     """Put the page's stylesheet into its template context (see the
     module)."""
-    context[STYLE_VARIABLE] = ""
+    context[STYLE_VARIABLE] = PLACEHOLDER
     html = app.builder.templates.render(templatename, context)
     style = page_stylesheet(app, pagename, html)
     if "</" in style:
@@ -138,12 +196,22 @@ def add_page_style(app, pagename, templatename, context, doctree) -> None:
             "contains '</', which would end its <style> element early; "
             "remove it from the CSS (in a string, write '<\\/').")
     context[STYLE_VARIABLE] = style
+    if html.count(PLACEHOLDER) == 1 and \
+            isinstance(app.builder.templates, _RenderedOnce):
+        context[_RENDERED] = (templatename, html.replace(PLACEHOLDER, style))
+
+
+def render_pages_once(app: Sphinx) -> None:
+    """builder-inited: the builder's loader renders each page once."""
+    if not isinstance(app.builder.templates, _RenderedOnce):
+        app.builder.templates = _RenderedOnce(app.builder.templates)
 
 
 def setup_page_style(app: Sphinx) -> None:
     app.add_config_value("events_guide_theme_purge", True, "html",
                          types=(bool,))
     app.connect("builder-inited", web_only(prepare_stylesheet))
+    app.connect("builder-inited", web_only(render_pages_once))
     app.connect("env-get-outdated", outdated_by_stylesheet)
     # Last, once every other extension has made its changes to the page.
     app.connect("html-page-context", web_only(add_page_style), priority=999)

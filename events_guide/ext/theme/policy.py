@@ -20,7 +20,7 @@ import lxml.html
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from ...csp import DIRECTIVES, inline_hash
+from ...csp import DIRECTIVES, inline_elements, inline_hash
 from ...published import HOST_FILES
 from .web import web_only
 #: Where the directives go in each file's policy.
@@ -34,10 +34,9 @@ def inline_hashes(outdir: pathlib.Path) -> dict[str, list[str]]:
     for page in outdir.rglob("*.html"):
         tree = lxml.html.parse(str(page))
         for tag, directive in DIRECTIVES.items():
-            for element in tree.iter(tag):
-                if element.get("src") is None:
-                    found.setdefault(directive, set()).add(
-                        inline_hash(element.text or ""))
+            for element in inline_elements(tree.iter(tag)):
+                found.setdefault(directive, set()).add(
+                    inline_hash(element.text or ""))
     return {directive: sorted(hashes) for directive, hashes in found.items()}
 
 

@@ -31,6 +31,7 @@ from tinycss2 import ast
 from webencodings import ascii_lower
 
 from .css import GroupRule, Rule, StyleRule, style_rules
+from .skeleton import Skeletons
 
 #: States that depend on the reader, not on the markup.
 READER_STATES = frozenset({
@@ -136,11 +137,28 @@ class Purger:
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self._selectors = _compile(rules)
+        self.skeletons = Skeletons(selector for rule in style_rules(rules)
+                                   for selector in rule.selectors)
+
+    @staticmethod
+    def parse(html: str, script_markup: bool = False):
+        """The page's parsed tree, as the purge matches it (with the
+        markup scripts add, for a page that has them)."""
+        return _parse(html, script_markup)
+
+    def skeleton(self, root) -> str:
+        """The key of what the selectors can see of a parsed page: pages
+        with one key keep the same rules (:mod:`.skeleton`)."""
+        return self.skeletons.key(root)
 
     def page_rules(self, html: str, script_markup: bool = False
                    ) -> list[Rule]:
         """The rules the page (its whole HTML) can use, in cascade order."""
-        used = self._selectors.used_on(_parse(html, script_markup))
+        return self.rules_of(_parse(html, script_markup))
+
+    def rules_of(self, root) -> list[Rule]:
+        """The rules a parsed page (:meth:`parse`) can use."""
+        used = self._selectors.used_on(root)
         kept = _keep(self.rules, used)
         return _drop_unused_keyframes(kept, _animation_names(kept))
 

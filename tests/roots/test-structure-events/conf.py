@@ -1,2 +1,2 @@
-# Event pages whose sections are missing, misplaced or at the wrong level.
+# Kind pages whose sections are missing, misplaced or at the wrong level.
 project = "Structure events"

@@ -1,0 +1,227 @@
+"""A page per event: one for every event of the data, linked from its year
+page, with its schema.org Event (read back with extruct), its one-event
+calendar file (read back with icalendar and the strict ``ical`` parser,
+the same UID as the feeds) and its add-to-calendar links.
+
+The guide's own data is checked for properties that hold for any event
+(so adding one never needs a test edit); ``test-events-status`` holds
+fixed events whose status changed, for the exact values.
+"""
+
+import datetime
+import json
+import re
+import urllib.parse
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from ical.calendar_stream import IcsCalendarStream
+
+from events_guide import published
+from events_guide.data.feeds import event_uid
+from events_guide.sitecheck import format_report
+from events_guide.sitecheck.events import check_event_pages, json_ld_events
+
+UID_DOMAIN = "events-guide.openstack.org"
+
+
+def _rel(event) -> str:
+    return published.html_file(published.event_page(event.id))
+
+
+def _page(site, event):
+    return site.page(_rel(event))
+
+
+def _calendar_file(html, event):
+    return html / published.event_calendar_file(event.id)
+
+
+# -- every event, one page ---------------------------------------------------
+
+def test_every_event_has_one_page_linked_from_its_year_page(guide_site,
+                                                            guide_data):
+    pages = {rel for rel in guide_site.pages
+             if published.EVENT_PAGES.holds(rel)}
+    wanted = {_rel(event) for event in guide_data.events}
+    assert pages == wanted
+    for event in guide_data.events:
+        year_page = guide_site.page(published.html_file(
+            published.year_page(event.known_year)))
+        hrefs = {a["href"] for a in year_page.soup.find_all("a", href=True)}
+        assert f"../{_rel(event)}" in hrefs, (event.id, year_page.rel)
+
+
+def test_the_guide_passes_the_event_page_check(guide_site):
+    findings = check_event_pages(guide_site)
+    assert findings == [], format_report(findings)
+
+
+def _first_dated(guide_data, fmt=None):
+    return next(event for event in sorted(guide_data.events,
+                                          key=lambda e: e.sort_key)
+                if event.has_dates and fmt in (None, event.format))
+
+
+def _seed(site_copy, event, old, new):
+    path = site_copy.html / _rel(event)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_missing_start_date_is_named_with_the_entry(site_copy, guide_data,
+                                                      one, assert_names):
+    event = _first_dated(guide_data)
+    _seed(site_copy, event, f'"startDate":"{event.start.isoformat()}",', "")
+    finding = one(check_event_pages(site_copy.site()), "startDate")
+    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+
+
+def test_a_wrong_attendance_mode_is_named_with_the_entry(
+        site_copy, guide_data, one, assert_names):
+    event = _first_dated(guide_data, "in-person")
+    _seed(site_copy, event, "OfflineEventAttendanceMode",
+          "OnlineEventAttendanceMode")
+    finding = one(check_event_pages(site_copy.site()), "eventAttendanceMode")
+    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+    assert "OfflineEventAttendanceMode" in finding.what
+
+
+def test_a_missing_page_is_named_with_the_entry(site_copy, guide_data, one):
+    event = _first_dated(guide_data)
+    (site_copy.html / _rel(event)).unlink()
+    finding = one(check_event_pages(site_copy.site()), event.id)
+    assert finding.line == event.line and "has no page" in finding.what
+
+
+# -- structured data, calendar file and links, on every event page ----------
+# Each event page is its own text; these read every one of them (cheap
+# static reads, no browser).
+
+def test_each_dated_event_has_one_event_item_and_an_undated_one_none(
+        guide_site, guide_data):
+    for event in guide_data.events:
+        items = json_ld_events(_page(guide_site, event))
+        assert len(items) == (1 if event.has_dates else 0), event.id
+        if items:
+            assert items[0]["url"].endswith(
+                f"/events-guide/events/{event.id}.html")
+            assert items[0]["name"] == event.name
+
+
+def test_each_calendar_file_holds_its_event_with_the_feeds_uid(built_html,
+                                                               guide_data):
+    feed = icalendar.Calendar.from_ical(
+        (built_html / "feeds" / "events.ics").read_bytes())
+    feed_uids = {str(entry["uid"]) for entry in feed.walk("VEVENT")}
+    for event in guide_data.events:
+        path = _calendar_file(built_html, event)
+        if not event.has_dates:
+            assert not path.exists(), event.id
+            continue
+        text = path.read_text(encoding="utf-8")
+        (entry,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        strict = IcsCalendarStream.calendar_from_ics(text)
+        assert len(strict.events) == 1
+        uid = event_uid(event, UID_DOMAIN)
+        assert str(entry["uid"]) == strict.events[0].uid == uid
+        assert uid in feed_uids
+        assert strict.events[0].dtstart == event.start
+
+
+def _query(url: str) -> dict:
+    return dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+
+
+def test_add_to_calendar_links_carry_the_dates_title_and_place(guide_site,
+                                                               guide_data):
+    for event in guide_data.events:
+        links = {a.get_text(): a["href"] for a in _page(
+            guide_site, event).soup.find_all("a", href=True)}
+        if not event.has_dates:
+            assert "Google Calendar" not in links, event.id
+            continue
+        google = _query(links["Google Calendar"])
+        after_end = event.end + datetime.timedelta(days=1)
+        assert google["text"] == event.name
+        assert google["location"] == event.place_label
+        start, end = google["dates"].split("/")
+        assert start == f"{event.start:%Y%m%d}"
+        assert end == f"{after_end:%Y%m%d}"
+        outlook = _query(links["Outlook"])
+        assert (outlook["subject"], outlook["startdt"], outlook["allday"]) \
+            == (event.name, event.start.isoformat(), "true")
+        assert outlook["enddt"] == after_end.isoformat()
+        assert links["Download the calendar file"] == f"{event.id}.ics"
+
+
+# -- status: fixed events of the test root ----------------------------------
+
+@pytest.fixture(scope="module")
+def status_html(build_test_root):
+    return build_test_root("events-status")
+
+
+def _ld(html, event_id):
+    text = (html / "events" / f"{event_id}.html").read_text()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                      text)
+    return json.loads(match.group(1)) if match else None
+
+
+def _feed_entry(html, event_id):
+    feed = icalendar.Calendar.from_ical(
+        (html / "feeds" / "events.ics").read_bytes())
+    return next(entry for entry in feed.walk("VEVENT")
+                if str(entry["uid"]).startswith(event_id + "@"))
+
+
+def test_a_cancelled_event_says_so_on_its_page_in_the_feed_and_its_data(
+        status_html):
+    page = BeautifulSoup((status_html / "events" /
+                          "ptg-cancelled-2025.html").read_text(), "lxml")
+    assert "Cancelled" in page.body.get_text()
+    entry = _feed_entry(status_html, "ptg-cancelled-2025")
+    assert (str(entry["status"]), int(entry["sequence"])) == ("CANCELLED", 1)
+    assert _ld(status_html, "ptg-cancelled-2025")["eventStatus"] == \
+        "https://schema.org/EventCancelled"
+    history = (status_html / "index.html").read_text()
+    assert "(cancelled)" in history
+
+
+def test_a_rescheduled_event_gives_its_earlier_dates(status_html):
+    text = (status_html / "events" / "ptg-rescheduled-2026.html").read_text()
+    assert "planned before for 7–11 September 2026" in text
+    record = _ld(status_html, "ptg-rescheduled-2026")
+    assert record["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert record["previousStartDate"] == "2026-09-07"
+    assert record["eventAttendanceMode"] == \
+        "https://schema.org/MixedEventAttendanceMode"
+    assert [place["@type"] for place in record["location"]] == [
+        "Place", "VirtualLocation"]
+    entry = _feed_entry(status_html, "ptg-rescheduled-2026")
+    assert (str(entry["status"]), int(entry["sequence"])) == ("CONFIRMED", 1)
+
+
+def test_an_event_moved_online_says_where_it_was_planned(status_html):
+    text = (status_html / "events" / "summit-moved-2020.html").read_text()
+    assert "Moved online" in text and "Berlin, Germany" in text
+    record = _ld(status_html, "summit-moved-2020")
+    assert record["eventStatus"] == "https://schema.org/EventMovedOnline"
+    assert record["location"]["@type"] == "VirtualLocation"
+
+
+def test_an_undated_event_has_a_page_but_no_event_data_or_calendar(
+        status_html):
+    text = (status_html / "events" / "summit-undated-2011.html").read_text()
+    assert _ld(status_html, "summit-undated-2011") is None
+    assert not (status_html / "events" / "summit-undated-2011.ics").exists()
+    assert "no source the guide could check confirms its dates" in text
+
+
+def test_an_event_as_announced_has_sequence_zero(build_test_root):
+    html = build_test_root("events-tables")
+    entry = _feed_entry(html, "ptg-first-2017")
+    assert (str(entry["status"]), int(entry["sequence"])) == ("CONFIRMED", 0)
