@@ -55,6 +55,9 @@ EVENT_HINTS = {
                       "checked (YYYY-MM-DD)",
 }
 
+#: The fields that hold lists of sources.
+SOURCE_LISTS = ("sources", "status_sources")
+
 #: How to fix each field of a source, in either file (a source's field is
 #: named after the list that holds it: sources[0].checked).
 SOURCE_HINTS = {
@@ -117,13 +120,12 @@ def _message_for(error: Mapping[str, Any]) -> str:
 def _hint_for(error, model: type[BaseModel], hints: Mapping[str, str],
               default: str) -> str:
     loc = _field_path(error["loc"])
+    in_a_source = len(loc) > 2 and loc[0] in SOURCE_LISTS
     if error["type"] == "extra_forbidden":
-        fields = (SOURCE_HINTS if len(loc) > 2 and loc[0] == "sources"
-                  else model.model_fields)
+        fields = SOURCE_HINTS if in_a_source else model.model_fields
         return ("remove it or correct its spelling; known fields: "
                 + ", ".join(fields))
-    if len(loc) >= 3 and loc[0] == "sources" and str(loc[-1]) in \
-            SOURCE_HINTS:
+    if in_a_source and str(loc[-1]) in SOURCE_HINTS:
         return SOURCE_HINTS[str(loc[-1])]
     return hints.get(str(loc[0]) if loc else "", default)
 
