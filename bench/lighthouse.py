@@ -106,11 +106,21 @@ def measure(name: str, url: str, reports: pathlib.Path, runs: int) -> dict:
     return median_run(results)
 
 
+#: Why generated pages are sampled (written into bench/RESULTS.md).
+SAMPLE_NOTE = (
+    "Measured: every page built from a source and the special pages, and "
+    "of the pages generated from the event data (one per year, one per "
+    "event) one page per template and distinct stylesheet, the one with "
+    "the longest unbroken word (Site.browser_pages, as the browser tests "
+    "choose them): pages of one family share template, stylesheet and "
+    "shape and differ in their text, so they load alike; their weight is "
+    "held by the size budgets on every page (tox, test_page_weight.py).")
+
+
 def site_pages(site: pathlib.Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix()
-                  for path in site.rglob("*.html")
-                  if not any(part.startswith("_") for part in
-                             path.relative_to(site).parts[:-1]))
+    """The pages measured (see :data:`SAMPLE_NOTE`)."""
+    from events_guide.sitecheck import Site
+    return Site(site).browser_pages
 
 
 def measure_mode(work: pathlib.Path, mode: str, pages: list[str],
@@ -159,6 +169,7 @@ def run_metadata(results: dict, runs: int, load: str) -> dict:
         "date": measured.strftime("%Y-%m-%d %H:%M UTC"),
         "lighthouse": floor_lhr.get("lighthouseVersion", "?"),
         "chrome": chrome, "runs": runs, "load": load,
+        "sample": SAMPLE_NOTE,
     }
 
 

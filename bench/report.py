@@ -96,6 +96,7 @@ def results_markdown(results: dict, meta: dict) -> str:
         ".htaccess asks Apache to do, and uncompressed. Both servers send "
         "the headers the build ships in `_headers`. "
         f"Machine load average: {meta['load']}.", "",
+        meta.get("sample", ""), "",
         f"Targets on every page: 100 in all four categories; at most "
         f"{MAX_KIB} KiB on a first load; LCP at most "
         f"{MAX_RATIO['compressed']}x the floor's when compressed, in every "

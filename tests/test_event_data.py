@@ -85,6 +85,21 @@ def _problem(text: str) -> EventDataError:
     return caught.value
 
 
+def test_an_unknown_place_and_format_are_null_not_guessed():
+    """A Day that a report names without place or format: both null,
+    the region given from the country alone."""
+    text = _seed("place: virtual\n    format: virtual",
+                 "year: 2020\n    place: null\n    region: Africa\n"
+                 "    format: null").replace(
+        "start: 2020-06-01\n    end: 2020-06-05",
+        "start: null\n    end: null")
+    event = parse_events(text, SEEDED_FILE, SEEDED_KINDS)[1]
+    assert (event.place, event.format, event.region_group) == (
+        None, None, "Africa")
+    assert event.place_label == "Place not verified"
+    assert not event.fully_known
+
+
 def test_the_good_file_loads():
     events = parse_events(GOOD_ENTRY, SEEDED_FILE, SEEDED_KINDS)
     assert [e.id for e in events] == ["ptg-good-2017", "ptg-seeded-2020"]
@@ -153,6 +168,9 @@ SEEDED_DEFECTS = {
     "note too long": (
         ("format: virtual", "format: virtual\n    note: " + "word " * 26),
         "note", 22, "more than 25"),
+    "virtual place, other format": (
+        ("format: virtual", "format: hybrid"), "format", 21,
+        "place: virtual has format: virtual"),
     "status without its sources": (
         ("format: virtual", "format: virtual\n    status: cancelled"),
         "status_sources", 15, "'cancelled' needs at least one source"),

@@ -38,8 +38,9 @@ def google_calendar_url(event: Event, page_url: str) -> Optional[str]:
         "text": event.name,
         "dates": f"{event.start:%Y%m%d}/{_day_after(event.end):%Y%m%d}",
         "details": _details(event, page_url),
-        "location": event.place_label,
     }
+    if event.place is not None:
+        query["location"] = event.place_label
     return f"{GOOGLE_CALENDAR}?{urllib.parse.urlencode(query)}"
 
 
@@ -56,6 +57,7 @@ def outlook_calendar_url(event: Event, page_url: str) -> Optional[str]:
         "enddt": _day_after(event.end).isoformat(),
         "allday": "true",
         "body": _details(event, page_url),
-        "location": event.place_label,
     }
+    if event.place is not None:
+        query["location"] = event.place_label
     return f"{OUTLOOK_CALENDAR}?{urllib.parse.urlencode(query)}"

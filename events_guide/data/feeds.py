@@ -108,7 +108,8 @@ def _calendar_entry(event: Event, data: EventData, uid_domain: str,
     entry.add("dtend", event.end + datetime.timedelta(days=1))
     entry.add("summary", (f"{event.status_label}: " if event.status in (
         "cancelled", "postponed") else "") + event.name)
-    entry.add("location", event.place_label)
+    if event.place is not None:
+        entry.add("location", event.place_label)
     entry.add("url", page_url(event) if page_url else event.sources[0].url)
     entry.add("description", _description(event, data))
     entry.add("categories", [data.kinds[k].name for k in event.kinds])

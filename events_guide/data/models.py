@@ -39,6 +39,8 @@ EventFormat = Literal["in-person", "virtual", "hybrid"]
 FORMATS: tuple[str, ...] = get_args(EventFormat)
 FORMAT_LABELS = {"in-person": "In person", "virtual": "Virtual",
                  "hybrid": "Hybrid"}
+#: What the pages say where no source gives the place.
+PLACE_NOT_VERIFIED = "Place not verified"
 
 
 EventStatus = Literal["scheduled", "cancelled", "postponed", "rescheduled",
@@ -109,8 +111,11 @@ class Event(_Model):
         default=None, validate_default=True)
     month: Optional[Annotated[StrictInt, Field(ge=1, le=12)]] = Field(
         default=None, validate_default=True)
-    place: PlaceOrVirtual
-    format: EventFormat
+    #: Where, or None when no source gives the place (the key stays
+    #: required: an entry says ``place: null``).
+    place: Optional[PlaceOrVirtual]
+    #: How it is held, or None when no source says.
+    format: Optional[EventFormat]
     region: Optional[Region] = Field(default=None, validate_default=True)
     sources: Annotated[list[Source], Field(min_length=1)]
     note: Optional[Note] = None
@@ -167,23 +172,26 @@ class Event(_Model):
     @field_validator("format")
     @classmethod
     def _format_matches_place(cls, fmt, info: ValidationInfo):
-        place = info.data.get("place")
-        if place is None:
-            return fmt
-        if fmt == "virtual" and place != "virtual":
+        if "place" not in info.data:
+            return fmt  # the place itself is wrong; said already
+        place = info.data["place"]
+        if place == "virtual" and fmt != "virtual":
+            raise ValueError("an event with place: virtual has format: "
+                             "virtual")
+        if fmt == "virtual" and place not in ("virtual", None):
             raise ValueError("a virtual event has place: virtual")
-        if fmt != "virtual" and place == "virtual":
-            raise ValueError(f"an {fmt} event needs a place with a city and "
-                             "a country")
         return fmt
 
     @field_validator("region")
     @classmethod
     def _region_for_in_person(cls, region, info: ValidationInfo):
-        fmt = info.data.get("format")
-        if fmt in ("in-person", "hybrid") and region is None:
-            raise ValueError(f"an {fmt} event needs its region (continent)")
-        if fmt == "virtual" and region is not None:
+        if "format" not in info.data:
+            return region  # place and format disagree; said already
+        place, fmt = info.data.get("place"), info.data["format"]
+        if isinstance(place, Place) and region is None:
+            raise ValueError(f"an event held in {place.country} needs its "
+                             "region (continent)")
+        if (fmt == "virtual" or place == "virtual") and region is not None:
             raise ValueError("a virtual event has no region")
         return region
 
@@ -298,17 +306,27 @@ class Event(_Model):
         return (self.year or 0, self.month or 0, 0, self.id)
 
     @property
-    def region_group(self) -> str:
-        """The continent, or :data:`ONLINE` for a virtual event."""
+    def region_group(self) -> Optional[str]:
+        """The continent, or :data:`ONLINE` for a virtual event (None when
+        neither is known)."""
         return ONLINE if self.is_virtual else self.region
 
     @property
+    def fully_known(self) -> bool:
+        """Dates, place and format all verified: enough for a search
+        engine's event listing."""
+        return self.has_dates and self.place is not None and \
+            self.format is not None
+
+    @property
     def place_label(self) -> str:
+        if self.place is None:
+            return PLACE_NOT_VERIFIED
         return "Online" if self.is_virtual else str(self.place)
 
     @property
     def format_label(self) -> str:
-        return FORMAT_LABELS[self.format]
+        return FORMAT_LABELS.get(self.format, "Not verified")
 
     @property
     def dates_label(self) -> str:

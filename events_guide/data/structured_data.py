@@ -13,9 +13,10 @@ event rich results ask for, and what this gives
   given; ``image``, ``offers`` and ``performer``: never, because the data
   has no picture, price or speakers of an event.
 
-An event whose dates no source confirms gets no ``Event`` data at all
-(:func:`event_json_ld` returns None): a search engine would show a wrong
-date. Output is deterministic: keys in a fixed order, no build time.
+An event whose dates, place or format no source confirms gets no
+``Event`` data at all (:func:`event_json_ld` returns None): a search
+engine would show a wrong date or place. Output is deterministic: keys
+in a fixed order, no build time.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ def _organizer(event: Event, data: EventData) -> Optional[dict]:
 def event_json_ld(event: Event, data: EventData, *, page_url: str,
                   description: str) -> Optional[dict]:
     """The schema.org ``Event`` of *event*, whose page is *page_url*;
-    None when its dates are not verified."""
-    if not event.has_dates:
+    None unless its dates, place and format are verified."""
+    if not event.fully_known:
         return None
     record = {
         "@context": SCHEMA,

@@ -27,10 +27,12 @@ EVENT_HINTS = {
             "are null; it must agree with any date given",
     "month": "give the month (1-12) only with a year confirmed by a source",
     "place": "write {city: ..., country: ...} for an event held in person, "
-             "or the word virtual for an online one",
-    "format": f"use one of: {', '.join(FORMATS)}; it must agree with place",
-    "region": f"give the continent for an in-person or hybrid event (one "
-              f"of: {', '.join(REGIONS)}); leave it out for a virtual one",
+             "the word virtual for an online one, or null if no source "
+             "gives the place; never guess",
+    "format": f"use one of: {', '.join(FORMATS)}, or null if no source "
+              "says; it must agree with place",
+    "region": f"give the continent of an event held somewhere (one of: "
+              f"{', '.join(REGIONS)}); leave it out for a virtual one",
     "sources": "list at least one source, each with a title (at most 100 "
                "characters), an https url, "
                "a quote (the source's own words, at most 30, that prove "

@@ -9,8 +9,8 @@ require (``name``, ``startDate``, ``location`` with an address or a URL)
 and what they recommend that the data knows (``endDate``,
 ``eventAttendanceMode``, ``eventStatus``, ``description``, ``url``,
 ``previousStartDate`` when rescheduled), each equal to the data's; an
-event without dates has none. Findings name the entry in ``events.yaml``
-(file and line) the page is made from.
+event whose dates, place or format are not verified has none. Findings
+name the entry in ``events.yaml`` (file and line) the page is made from.
 """
 
 from __future__ import annotations
@@ -79,10 +79,10 @@ def _page_findings(site: Site, event, page: Page) -> list[Finding]:
             "leaves it out or gets it wrong.")
 
     items = json_ld_events(page)
-    if not event.has_dates:
-        return [finding("Event", "the event's dates are not verified, yet "
-                        "its page gives search engines an Event")] \
-            if items else []
+    if not event.fully_known:
+        return [finding("Event", "the event's dates, place or format are "
+                        "not verified, yet its page gives search engines "
+                        "an Event")] if items else []
     if len(items) != 1:
         return [finding("Event", f"the page has {len(items)} schema.org "
                         "Event items in its JSON-LD; it needs exactly one")]

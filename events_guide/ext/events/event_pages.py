@@ -81,7 +81,7 @@ class EventPageWriter(PageWriter):
                                         data.kinds[kind].page))
         today = build_day(self.app.config)
         where: list[nodes.Node] = [nodes.Text(event.place_label)]
-        if not event.is_virtual:
+        if event.place is not None and not event.is_virtual:
             where += [nodes.Text(" ("), render.link(
                 "on OpenStreetMap", openstreetmap_url(event.place)),
                 nodes.Text(")")]
@@ -122,6 +122,15 @@ class EventPageWriter(PageWriter):
                 "source the guide could check confirms its dates. The "
                 "guide never guesses them."))
             return section
+        section += self._calendar_paragraph()
+        if not event.fully_known:
+            section += nodes.paragraph("", (
+                "No event data for search engines: no source the guide "
+                "could check gives its place or its format."))
+        return section
+
+    def _calendar_paragraph(self) -> nodes.paragraph:
+        event = self.event
         page_url = published_url(self.app.config, self.pagename)
         para = nodes.paragraph(classes=["events-guide-add-to-calendar"])
         para += [self.file_link("Download the calendar file",
@@ -132,8 +141,7 @@ class EventPageWriter(PageWriter):
                  nodes.Text(" · "),
                  render.link("Outlook", outlook_calendar_url(event,
                                                              page_url))]
-        section += para
-        return section
+        return para
 
     def sources_section(self) -> nodes.section:
         section = nodes.section(ids=["sources"])

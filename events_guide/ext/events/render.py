@@ -140,6 +140,8 @@ def where_cell(event: Event) -> list[nodes.Node]:
 
 
 def format_cell(event: Event) -> list[nodes.Node]:
+    if event.format is None:
+        return [nodes.Text("not verified")]
     if event.is_virtual:
         return [nodes.strong("", "Virtual")]
     return [nodes.Text(event.format_label)]
