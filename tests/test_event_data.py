@@ -106,6 +106,17 @@ def test_the_good_file_loads():
     assert events[0].start == datetime.date(2017, 2, 20)
 
 
+def _deadline(kind: str, day: str, extra: str, field: str, line: int,
+              words: str):
+    """A seeded defect: one deadline appended to the seeded entry (its
+    kind on line 28, its date on 29)."""
+    added = (f"    deadlines:\n      - kind: {kind}\n        date: {day}\n"
+             + extra + "        sources:\n          - {title: A page, url: "
+             "'https://example.org/', quote: closes, checked: 2026-11-30}\n")
+    return (("checked: 2026-11-30\n", "checked: 2026-11-30\n" + added),
+            field, line, words)
+
+
 # (seeded change, field named, line named, words the message must hold)
 SEEDED_DEFECTS = {
     "required field missing": (
@@ -191,6 +202,22 @@ SEEDED_DEFECTS = {
          "place: {city: Paris, country: France}\n    format: in-person\n"
          "    region: Europe\n    status: moved-online"), "status", 23,
         "virtual or hybrid"),
+    "deadline of an unknown kind": _deadline(
+        "cfp-shuts", "2020-04-01", "", "deadlines[0].kind", 28,
+        "not a kind of deadline"),
+    "deadline time without its zone": _deadline(
+        "cfp-closes", "2020-04-01", '        time: "23:59"\n',
+        "deadlines[0].timezone", 28, "give time and timezone together"),
+    "deadline in a time zone that does not exist": _deadline(
+        "cfp-closes", "2020-04-01",
+        '        time: "23:59"\n        timezone: Mars/Olympus\n',
+        "deadlines[0].timezone", 31, "is not an IANA time zone"),
+    "deadline after the event": _deadline(
+        "cfp-closes", "2021-04-01", "", "deadlines[0].date", 29,
+        "after the event ends (2020-06-05)"),
+    "deadline of another kind of event": _deadline(
+        "forum-proposals-close", "2020-04-01", "", "deadlines[0].kind", 28,
+        "belongs to an event of kind forum"),
     "checked in the future": (
         ("checked: 2026-11-30", "checked: 2027-01-01"),
         "sources[0].checked", 26, "is in the future (today is 2026-11-30); "
@@ -433,3 +460,15 @@ def test_events_are_checked_against_the_registry_file(tmp_path):
     (finding,) = caught.value.findings
     assert (finding.line, finding.subject) == (4, "kinds[0]")
     assert "list one or more of: ptg (from kinds.yaml)" in finding.fix
+
+
+def test_a_call_that_opens_after_it_closes_names_the_opening():
+    (old, new), *_ = _deadline("cfp-closes", "2020-03-01", "", "", 0, "")
+    text = _seed(old, new).replace(
+        "    deadlines:\n", "    deadlines:\n      - kind: cfp-opens\n"
+        "        date: 2020-04-01\n        sources:\n          - {title: "
+        "A page, url: 'https://example.org/', quote: opens, checked: "
+        "2026-11-30}\n")
+    (finding,) = _problem(text).findings
+    assert (finding.line, finding.subject) == (29, "deadlines[0].date")
+    assert "opens (2020-04-01) after it closes (2020-03-01)" in finding.what

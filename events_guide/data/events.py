@@ -13,6 +13,7 @@ import os
 from typing import Any, Iterable, Optional
 
 from ..findings import Finding
+from .consistency import entry_problems
 from .errors import EventDataError, data_finding
 from .kinds import load_kinds
 from .models import Event, KindInfo
@@ -88,6 +89,10 @@ def parse_events(text: str, path: str = "events.yaml",
             continue
         seen[event.id] = index
         event._line = doc.line_of("events", index)
+        findings += [data_finding(
+            doc.path, doc.line_of("events", index, *problem.path)
+            or event.line, entry, problem.field, problem.what, problem.fix)
+            for problem in entry_problems(event)]
         events.append(event)
     if findings:
         raise EventDataError(findings)

@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Any, Literal, Optional, Union, get_args
 
-from pydantic import (BaseModel, ConfigDict, Discriminator, Field,
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Discriminator,
+                      Field,
                       PrivateAttr, StrictBool, StrictInt, Tag,
                       ValidationInfo, field_validator)
 
 from .. import dates
+from .deadlines import DEADLINE_KINDS, moment as deadline_moment
+from .deadlines import parse_time, zone
 from .fields import (CheckedDate, HttpsUrl, IsoDate, KindId, Note, Quote,
                      Slug, Text, Title)
 
@@ -71,6 +74,70 @@ class Source(Link):
 
     quote: Quote
     checked: CheckedDate
+
+
+def _deadline_kind(kind: str) -> str:
+    if kind not in DEADLINE_KINDS:
+        raise ValueError(f"{kind!r} is not a kind of deadline; use one of: "
+                         f"{', '.join(DEADLINE_KINDS)}")
+    return kind
+
+
+def _time_of_day(text: str) -> str:
+    parse_time(text)
+    return text
+
+
+def _time_zone(name: str) -> str:
+    zone(name)
+    return name
+
+
+class Deadline(_Model):
+    """A key date of an event: what closes (or opens), the day, the time
+    and its zone where the source gives one, and the sources that say
+    so."""
+
+    kind: Annotated[str, AfterValidator(_deadline_kind)]
+    date: IsoDate
+    time: Optional[Annotated[str, AfterValidator(_time_of_day)]] = None
+    timezone: Optional[Annotated[str, AfterValidator(_time_zone)]] = Field(
+        default=None, validate_default=True)
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, day):
+        if day is None:
+            raise ValueError("a deadline needs its day, YYYY-MM-DD; leave "
+                             "out a deadline no source dates")
+        return day
+
+    @field_validator("timezone")
+    @classmethod
+    def _time_and_zone_together(cls, timezone, info: ValidationInfo):
+        if (timezone is None) != (info.data.get("time") is None):
+            raise ValueError("give time and timezone together (a time "
+                             "means nothing without its zone), or neither "
+                             "for an all-day date")
+        return timezone
+
+    @property
+    def label(self) -> str:
+        return DEADLINE_KINDS[self.kind].label
+
+    @property
+    def moment(self):
+        """The day, or an aware datetime in the deadline's own zone."""
+        return deadline_moment(self.date, self.time, self.timezone)
+
+    @property
+    def when_label(self) -> str:
+        """``13 June 2025, 23:59 (America/Los_Angeles)``."""
+        words = dates.day_label(self.date)
+        if self.time is not None:
+            words += f", {self.time} ({self.timezone})"
+        return words
 
 
 class Place(_Model):
@@ -128,6 +195,8 @@ class Event(_Model):
     previous_place: Optional[Place] = None
     status_sources: list[Source] = Field(default_factory=list,
                                          validate_default=True)
+    #: Key dates: calls for proposals, sign-ups, registration.
+    deadlines: list[Deadline] = Field(default_factory=list)
 
     #: The line of the entry in its file (set by the loader; not a field).
     _line: Optional[int] = PrivateAttr(default=None)

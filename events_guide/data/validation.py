@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..findings import Finding
 from .errors import data_finding
-from .models import FORMATS, REGIONS
+from .deadlines import DEADLINE_KINDS
+from .models import FORMATS, REGIONS, Deadline
 from .yaml_source import YamlDocument
 
 #: How to fix each field of an event, shown under each problem about it.
@@ -52,6 +53,10 @@ EVENT_HINTS = {
                     "YYYY-MM-DD, not before previous_start",
     "previous_place": "write {city: ..., country: ...}: where the event "
                       "was to be held before it moved",
+    "deadlines": "list each key date as {kind: ..., date: YYYY-MM-DD, "
+                 "sources: [...]}, with time: 'HH:MM' and timezone: "
+                 "(an IANA name such as Europe/Paris) only where the source "
+                 "gives a time; kinds: " + ", ".join(DEADLINE_KINDS),
     "status_sources": "list the sources that prove the status, each with a "
                       "title, an https url, a quote of at most 30 words and "
                       "checked (YYYY-MM-DD)",
@@ -122,9 +127,12 @@ def _message_for(error: Mapping[str, Any]) -> str:
 def _hint_for(error, model: type[BaseModel], hints: Mapping[str, str],
               default: str) -> str:
     loc = _field_path(error["loc"])
-    in_a_source = len(loc) > 2 and loc[0] in SOURCE_LISTS
+    in_a_source = len(loc) > 2 and loc[-3] in SOURCE_LISTS
+    in_a_deadline = len(loc) == 3 and loc[0] == "deadlines"
     if error["type"] == "extra_forbidden":
-        fields = SOURCE_HINTS if in_a_source else model.model_fields
+        fields = (SOURCE_HINTS if in_a_source
+                  else Deadline.model_fields if in_a_deadline
+                  else model.model_fields)
         return ("remove it or correct its spelling; known fields: "
                 + ", ".join(fields))
     if in_a_source and str(loc[-1]) in SOURCE_HINTS:
