@@ -14,7 +14,9 @@ import icalendar
 import pytest
 
 from events_guide.data import REGION_GROUPS
-from events_guide.data.feeds import feed_name, region_feed_name
+from events_guide.data.feeds import (deadline_feed_name, feed_name,
+                                     region_feed_name)
+from events_guide.data.whats_new import WHATS_NEW_FEED
 
 
 def _calendar(path: pathlib.Path) -> icalendar.Calendar:
@@ -38,8 +40,10 @@ def guide_json(guide_feeds) -> dict:
 def test_every_feed_is_written(guide_feeds, guide_data):
     names = {p.relative_to(guide_feeds).as_posix()
              for p in guide_feeds.rglob("*") if p.is_file()}
-    assert names == {"events.ics", "events.json",
+    assert names == {"events.ics", "events.json", WHATS_NEW_FEED,
+                     deadline_feed_name(),
                      *(feed_name(kind) for kind in guide_data.kinds),
+                     *(deadline_feed_name(kind) for kind in guide_data.kinds),
                      *(region_feed_name(g) for g in REGION_GROUPS)}
 
 

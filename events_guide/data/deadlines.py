@@ -18,31 +18,47 @@ from zoneinfo import ZoneInfo
 
 @dataclasses.dataclass(frozen=True)
 class DeadlineKind:
-    """A kind of deadline: its words, and the kinds of event that have it
-    (empty: any event)."""
+    """A kind of deadline: its words, the kinds of event that must have it
+    (empty: any event), and the kinds of event whose pages summarise it
+    (empty: every kind)."""
 
     label: str
     short: str
     event_kinds: tuple[str, ...] = ()
+    shown_for: tuple[str, ...] = ()
 
+    def concerns(self, kind: str) -> bool:
+        """Is this deadline one a reader of *kind*'s page acts on?"""
+        return not self.shown_for or kind in self.shown_for
+
+
+#: The kinds of event whose people submit talks and register.
+_TALKS = ("summit", "conference", "days", "meetup", "ops-meetup")
 
 #: Every kind of deadline, in the order an event's timeline usually has
 #: them.
 DEADLINE_KINDS: dict[str, DeadlineKind] = {
-    "cfp-opens": DeadlineKind("Call for proposals opens", "CFP opens"),
-    "cfp-closes": DeadlineKind("Call for proposals closes", "CFP closes"),
+    "cfp-opens": DeadlineKind("Call for proposals opens", "CFP opens",
+                              shown_for=_TALKS),
+    "cfp-closes": DeadlineKind("Call for proposals closes", "CFP closes",
+                               shown_for=_TALKS),
     "travel-support-closes": DeadlineKind(
-        "Travel support applications close", "Travel support closes"),
+        "Travel support applications close", "Travel support closes",
+        shown_for=("summit", "ptg")),
     "early-registration-ends": DeadlineKind(
-        "Early registration price ends", "Early price ends"),
+        "Early registration price ends", "Early price ends",
+        shown_for=_TALKS),
     "ptg-signup-closes": DeadlineKind(
-        "PTG team sign-up closes", "PTG sign-up closes", ("ptg",)),
+        "PTG team sign-up closes", "PTG sign-up closes", ("ptg",),
+        ("ptg",)),
     "forum-proposals-close": DeadlineKind(
-        "Forum proposals close", "Forum proposals close", ("forum",)),
+        "Forum proposals close", "Forum proposals close", ("forum",),
+        ("forum",)),
     "regular-registration-ends": DeadlineKind(
-        "Regular registration price ends", "Regular price ends"),
-    "registration-closes": DeadlineKind("Registration closes",
-                                        "Registration closes"),
+        "Regular registration price ends", "Regular price ends",
+        shown_for=_TALKS),
+    "registration-closes": DeadlineKind(
+        "Registration closes", "Registration closes", shown_for=_TALKS),
 }
 
 

@@ -89,6 +89,9 @@ def parse_events(text: str, path: str = "events.yaml",
             continue
         seen[event.id] = index
         event._line = doc.line_of("events", index)
+        for number, deadline in enumerate(event.deadlines):
+            deadline._line = doc.line_of("events", index, "deadlines",
+                                         number)
         findings += [data_finding(
             doc.path, doc.line_of("events", index, *problem.path)
             or event.line, entry, problem.field, problem.what, problem.fix)

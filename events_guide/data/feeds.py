@@ -26,6 +26,7 @@ from typing import Callable, Optional
 
 import icalendar
 
+from .deadlines import DEADLINE_KINDS, KeyDate, key_dates
 from .events import EventData
 from .models import REGION_GROUPS, Event, region_slug
 
@@ -215,3 +216,84 @@ def event_calendar_files(entries: CalendarEntries) -> dict[str, bytes]:
     the same serialised entries as the feeds."""
     return {event.id: _calendar(event.name, [entries.serialised[event.id]])
             for event in entries.events}
+
+
+# -- key dates ---------------------------------------------------------------
+
+#: The folder, inside the feeds folder, of the key-date calendars per kind.
+DEADLINES_FOLDER = "deadlines"
+
+
+def deadline_feed_name(kind: Optional[str] = None) -> str:
+    """``deadlines.ics`` for every key date, ``deadlines/ptg.ics`` for the
+    key dates of one kind of event."""
+    return (f"{DEADLINES_FOLDER}.ics" if kind is None
+            else f"{DEADLINES_FOLDER}/{kind}.ics")
+
+
+def deadline_uid(event: Event, kind: str, uid_domain: str) -> str:
+    """Stable for the event and the kind of deadline: a corrected date
+    updates the entry in a subscribed calendar."""
+    return f"{event.id}--{kind}@{uid_domain}"
+
+
+def _deadline_entry(key_date: KeyDate, uid_domain: str,
+                    stamp: datetime.datetime,
+                    page_url: PageUrl) -> icalendar.Event:
+    event, deadline = key_date.event, key_date.deadline
+    entry = icalendar.Event()
+    entry.add("uid", deadline_uid(event, deadline.kind, uid_domain))
+    entry.add("dtstamp", stamp)
+    entry.add("last-modified", _midnight(max(
+        source.checked for source in deadline.sources)))
+    entry.add("sequence", 0)
+    entry.add("dtstart", deadline.moment)
+    if deadline.time is None:
+        entry.add("dtend", deadline.date + datetime.timedelta(days=1))
+    entry.add("summary", f"{DEADLINE_KINDS[deadline.kind].short}: "
+                         f"{event.name}")
+    if page_url:
+        entry.add("url", page_url(event) + "#key-dates")
+    lines = [f"{deadline.label} for {event.name} ({event.dates_label})."]
+    lines += [f"Source: {s.title} <{s.url}>" for s in deadline.sources]
+    entry.add("description", "\n".join(lines))
+    entry.add("transp", "TRANSPARENT")
+    return entry
+
+
+def _deadline_calendar(title: str, entries: list[icalendar.Event]) -> bytes:
+    calendar = icalendar.Calendar()
+    for name, value in (("prodid", PRODID), ("version", "2.0"),
+                        ("calscale", "GREGORIAN"), ("name", title),
+                        ("x-wr-calname", title)):
+        calendar.add(name, value)
+    for entry in entries:
+        calendar.add_component(entry)
+    years = [entry.decoded("dtstart").year for entry in entries]
+    if years:
+        # Each time zone's rules for the years the deadlines fall in.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(years), 1, 1),
+            last_date=datetime.date(max(years) + 1, 1, 1))
+    return calendar.to_ical()
+
+
+def deadline_files(data: EventData, *, uid_domain: str,
+                   stamp: datetime.datetime,
+                   page_url: PageUrl = None) -> dict[str, bytes]:
+    """The key-date calendars: every deadline, and one file per kind of
+    event (each kind has its address, whether or not it has deadlines
+    yet)."""
+    dated = key_dates(data.events)
+    entries = {id(key_date): _deadline_entry(key_date, uid_domain, stamp,
+                                             page_url)
+               for key_date in dated}
+    files = {deadline_feed_name(): _deadline_calendar(
+        "OpenStack community events: key dates",
+        [entries[id(key_date)] for key_date in dated])}
+    for kind, info in data.kinds.items():
+        files[deadline_feed_name(kind)] = _deadline_calendar(
+            f"OpenStack community events: key dates, {info.name}",
+            [entries[id(key_date)] for key_date in dated
+             if kind in key_date.event.kinds])
+    return files

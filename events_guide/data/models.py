@@ -105,6 +105,13 @@ class Deadline(_Model):
         default=None, validate_default=True)
     sources: Annotated[list[Source], Field(min_length=1)]
 
+    #: The line of the deadline in its file (set by the loader).
+    _line: Optional[int] = PrivateAttr(default=None)
+
+    @property
+    def line(self) -> Optional[int]:
+        return self._line
+
     @field_validator("date")
     @classmethod
     def _a_day(cls, day):
@@ -136,7 +143,7 @@ class Deadline(_Model):
         """``13 June 2025, 23:59 (America/Los_Angeles)``."""
         words = dates.day_label(self.date)
         if self.time is not None:
-            words += f", {self.time} ({self.timezone})"
+            words += f", {self.time} ({self.timezone.removeprefix('Etc/')})"
         return words
 
 

@@ -11,6 +11,11 @@ Directives (one module each):
 ``.. event-feeds:: [KIND]``    download/subscribe links for the feeds
 ``.. event-index:: region|format``  one section per continent (with its
                                feed) or per format: latest events, years
+``.. coming-up::``             the next events of every kind, a short list
+``.. closing-soon::``          the nearest deadlines still open, or where
+                               to watch for them
+``.. event-deadlines:: KIND``  when a kind's usual deadlines fall
+``.. whats-new::``             the Atom feed of what is added to the guide
 
 ``:year-pages:`text```           a link to the year pages' index
 
@@ -46,8 +51,11 @@ from .feeds import setup_feeds
 from .generated import setup_generated
 from .glance import setup_glance
 from .history import setup_history
+from .key_dates import setup_key_dates
 from .next_event import setup_next_event
 from .output_links import setup_output_links
+from .upcoming import setup_upcoming
+from .whats_new import setup_whats_new
 
 
 def setup(app):
@@ -58,6 +66,9 @@ def setup(app):
     setup_glance(app)
     setup_history(app)
     setup_next_event(app)
+    setup_upcoming(app)
+    setup_key_dates(app)
+    setup_whats_new(app)
     setup_event_feeds(app)
     setup_event_index(app)
     setup_feeds(app)

@@ -26,7 +26,8 @@ from docutils import nodes
 from ... import published
 from ...data import day_label
 from ...data.calendar_links import google_calendar_url, outlook_calendar_url
-from ...data.feeds import event_calendar_files
+from ...data.deadlines import still_open
+from ...data.feeds import deadline_feed_name, event_calendar_files
 from ...evidence import QUOTE_CLASS
 from ...data.structured_data import event_json_ld, json_ld_script
 from ...published import event_calendar_file, event_page, year_page
@@ -112,6 +113,27 @@ class EventPageWriter(PageWriter):
                                    f"{', '.join(before)}"))
         return text
 
+    def key_dates_section(self) -> nodes.section:
+        """Each deadline: what, when (with its time and zone where the
+        source gives one) and the source that says so."""
+        section = nodes.section(ids=["key-dates"])
+        section += nodes.title("", "Key dates")
+        today = build_day(self.app.config)
+        items = nodes.bullet_list(classes=["events-guide-key-dates"])
+        for deadline in sorted(self.event.deadlines,
+                               key=lambda d: (d.date, d.time or "")):
+            para = nodes.paragraph("", "", nodes.strong("", deadline.label),
+                                   nodes.Text(f": {deadline.when_label}"))
+            if still_open(deadline.date, today):
+                para += [nodes.Text(" "), nodes.strong("", "(open)")]
+            items += nodes.list_item("", para)
+        section += items
+        section += nodes.paragraph("", "", nodes.Text(
+            "Every key date of every event is in one calendar: "),
+            self.file_link("key dates (.ics)", f"{published.FEEDS_FOLDER}/"
+                           f"{deadline_feed_name()}"), nodes.Text("."))
+        return section
+
     def calendar_section(self) -> nodes.section:
         event = self.event
         section = nodes.section(ids=["add-it-to-your-calendar"])
@@ -154,6 +176,11 @@ class EventPageWriter(PageWriter):
             section += nodes.paragraph(
                 "", f"What says it is {self.event.status_label.lower()}:")
             section += self.source_list(self.event.status_sources)
+        if self.event.deadlines:
+            section += nodes.paragraph("", "What gives its key dates:")
+            section += self.source_list(dict.fromkeys(
+                source for deadline in self.event.deadlines
+                for source in deadline.sources))
         return section
 
     @staticmethod
@@ -194,6 +221,8 @@ class EventPageWriter(PageWriter):
         section += nodes.title("", event.name)
         section += nodes.paragraph("", description)
         section += self.facts()
+        if event.deadlines:
+            section += self.key_dates_section()
         section += self.calendar_section()
         section += self.sources_section()
         section += self.more_section()

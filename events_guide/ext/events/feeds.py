@@ -18,7 +18,7 @@ from sphinx.util import logging
 
 from ... import published
 from ...published import event_page, html_file
-from ...data.feeds import CalendarEntries, feed_files
+from ...data.feeds import CalendarEntries, deadline_files, feed_files
 from ..build_date import build_datetime
 from .data import event_data
 
@@ -43,13 +43,18 @@ def atomic_write(path: pathlib.Path, content: bytes) -> None:
         raise
 
 
-def published_url(config, pagename: str) -> str:
-    """The address of a page on the published site (``html_baseurl``), or
-    its file name when the guide has no published address."""
+def published_address(config, path: str) -> str:
+    """The address of a file of the output on the published site
+    (``html_baseurl``), or its path when the guide has none."""
     base = (config.html_baseurl or "").strip()
     if base and not base.endswith("/"):
         base += "/"
-    return base + html_file(pagename)
+    return base + path
+
+
+def published_url(config, pagename: str) -> str:
+    """The address of a page on the published site."""
+    return published_address(config, html_file(pagename))
 
 
 def page_url_of(config):
@@ -78,6 +83,10 @@ def _write_feeds(app, exception) -> None:
                        stamp=build_datetime(app.config),
                        page_url=page_url_of(app.config),
                        entries=calendar_entries(app))
+    files |= deadline_files(event_data(app.env),
+                            uid_domain=app.config.events_guide_uid_domain,
+                            stamp=build_datetime(app.config),
+                            page_url=page_url_of(app.config))
     folder = pathlib.Path(app.outdir) / published.FEEDS_FOLDER
     for name, content in files.items():
         atomic_write(folder / name, content)
