@@ -154,3 +154,11 @@ def test_normalising_folds_case_space_and_typography():
     assert normalise("The  “PTG” — 20–24\u00a0February") == \
         normalise('the "ptg" - 20-24 february')
     assert "not text" not in page_text(PAGE, "text/html")
+
+
+def test_a_quote_over_a_markdown_link_is_read_as_its_text():
+    """A raw Markdown file shows a link as [text](address); a reader of the
+    rendered page sees the text, as the quote gives it."""
+    from events_guide.factcheck.normalise import normalise, page_text
+    raw = "* [OpenStack CEE Day](http://openstackceeday.com/), May 26, 2014"
+    assert normalise("OpenStack CEE Day, May 26, 2014") in page_text(raw)

@@ -27,6 +27,8 @@ _MARKUP = re.compile(r"[*_`#>|]+")
 _YAML_KEY = re.compile(r"^\s*(?:-\s+)?[A-Za-z][\w-]*:(?:\s+[>|][+-]?)?\s",
                        re.M)
 _SPACE = re.compile(r"\s+")
+#: A Markdown link or image, ``[text](address "title")``: its text stays.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _LOOKS_LIKE_HTML = re.compile(r"<(?:html|body|div|p|span|a|h[1-6]|li)\b",
                               re.I)
 
@@ -46,6 +48,8 @@ def page_text(body: str, content_type: str = "") -> str:
             tag.decompose()
         body = soup.get_text(" ")
     else:
+        # A Markdown link or image reads as its text: [text](address).
+        body = _MARKDOWN_LINK.sub(r"\1", body)
         body = _YAML_KEY.sub(" ", body)
     # Inline HTML inside a raw Markdown file, and what a tag split apart.
     body = re.sub(r"<[^>]+>", " ", body)
