@@ -180,7 +180,8 @@ def copy_working_tree(destination: pathlib.Path) -> pathlib.Path:
     """Copy the working tree (without .git and build output) to
     ``destination``, to edit and build; returns it."""
     shutil.copytree(REPO_ROOT, destination, ignore=shutil.ignore_patterns(
-        ".git", "build", ".tox", "__pycache__", ".pytest_cache", "*.mo"))
+        ".git", "build", ".tox", ".venv", "node_modules", "__pycache__",
+        ".pytest_cache", "*.mo"))
     return destination
 
 

@@ -32,11 +32,18 @@ def test_ctrl_c_lets_the_preview_stop_by_itself(tox):
 
 
 def test_site_check_command_builds_first_and_installs_its_extras(tox):
+    """It builds inside the command (--build), after reading the options,
+    so that --help answers at once."""
     env = tox["testenv:sitecheck"]
-    commands = env["commands"].strip().splitlines()
-    assert commands[0].startswith("sphinx-build")
-    assert "python -m events_guide.sitecheck" in commands[-1]
+    (command,) = env["commands"].strip().splitlines()
+    assert command.startswith("python -m events_guide.sitecheck")
+    assert command.endswith("--build")
     assert {"docs", "sitecheck", "nu", "browser"} <= extras(env)
+
+
+def test_lint_reports_every_linter_in_one_run(tox):
+    """doc8, sphinx-lint and flake8 all run even when the first fails."""
+    assert tox["testenv:pep8"]["ignore_errors"] == "true"
 
 
 def extras(env) -> set[str]:
@@ -51,3 +58,16 @@ def test_no_environment_rebuilds_the_package_on_every_run(tox):
     """A warm `tox -e docs` starts at once: the checkout is installed
     editable as a dependency, not rebuilt as a wheel each run."""
     assert tox["testenv"]["skip_install"] == "true"
+
+
+def test_ci_runs_the_readmes_set_up_lines_word_for_word(repo_root):
+    """The README's first steps work on Debian's own Python (a virtual
+    environment, not pip into the system), and CI runs exactly them."""
+    readme = (repo_root / "README.rst").read_text(encoding="utf-8")
+    ci = (repo_root / ".ci" / "run").read_text(encoding="utf-8")
+    lines = ["python3 -m venv .venv && . .venv/bin/activate",
+             "pip install tox"]
+    for line in lines:
+        assert f"\n    {line}\n" in readme, line
+        assert f"\n{line}\n" in ci, line
+    assert ci.rstrip().endswith("\ntox")

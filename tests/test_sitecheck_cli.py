@@ -57,3 +57,23 @@ def test_inventory_command_prints_and_writes_the_inventory(site_copy,
     assert target.read_text(encoding="utf-8") == printed
     assert set(inventory.read_inventory(target)) == set(
         inventory.published_urls(site_copy.site()))
+
+
+def test_help_is_the_checks_help_and_builds_nothing(capsys, monkeypatch):
+    """--help answers at once with the checker's options (not tox's),
+    even with --build after it, as tox -e sitecheck passes it."""
+    monkeypatch.setattr(cli, "build", lambda html: pytest.fail("built"))
+    with pytest.raises(SystemExit) as exit_status:
+        cli.main(["--help", "--build"])
+    assert exit_status.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--nu" in out and "--all" in out and "inventory --help" in out
+
+
+def test_a_long_check_says_what_it_does(guide_site, capsys):
+    cli.main(["check", str(guide_site.html_dir), "--source",
+              str(guide_site.source_dir), "--inventory",
+              str(guide_site.inventory), "--only", "check_internal_links"])
+    err = capsys.readouterr().err
+    assert f"Checking {len(guide_site.pages)} pages" in err
+    assert "check_internal_links: 0 problems" in err

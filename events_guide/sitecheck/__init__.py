@@ -23,6 +23,8 @@ line) to change. The modules, by what they look at:
 check is a function added to one of the tuples below.
 """
 
+import time
+
 from ..findings import Finding, format_report, sort_findings
 from .events import EVENT_CHECKS
 from .headers import HEADER_CHECKS
@@ -51,9 +53,20 @@ def browser_checks():
     return (check_in_browser,)
 
 
-def run_checks(site: Site, checks=QUICK_CHECKS) -> list[Finding]:
-    """Every finding of ``checks`` over ``site``, sorted."""
-    return sort_findings(f for check in checks for f in check(site))
+def run_checks(site: Site, checks=QUICK_CHECKS,
+               progress=None) -> list[Finding]:
+    """Every finding of ``checks`` over ``site``, sorted. *progress*, a
+    function of a message, hears of each check and how long it took."""
+    findings = []
+    for check in checks:
+        started = time.monotonic()
+        found = check(site)
+        findings += found
+        if progress is not None:
+            progress(f"  {check.__name__}: {len(found)} problem"
+                     f"{'' if len(found) == 1 else 's'} "
+                     f"({time.monotonic() - started:.1f} s)")
+    return sort_findings(findings)
 
 
 __all__ = ["Finding", "NU_CHECKS", "QUICK_CHECKS", "Site", "ToolMissing",

@@ -5,15 +5,23 @@ of the quick offline checks at once (``--nu`` adds the Nu HTML Checker,
 ``--browser`` the Chromium checks, ``--all`` both) and exits 1 when there
 are findings, 2 when the input or a tool is missing, 0 when all is well.
 ``python -m events_guide.sitecheck inventory [HTML] [--write]`` prints (or
-writes) the inventory of published URLs. ``tox -e sitecheck -- ...``
-builds the guide first and runs the same command.
+writes) the inventory of published URLs. ``--build`` builds the guide
+first, strictly, as ``tox -e docs`` does; ``tox -e sitecheck -- ...``
+runs the command with ``--build``. ``--help`` answers at once, without
+building.
+
+Long runs say what they do on standard error: the build, each check as
+it starts and how long it took, and the browser's progress through the
+pages.
 """
 
 import argparse
 import os
 import pathlib
+import subprocess
 import sys
 import tempfile
+import time
 
 from . import (NU_CHECKS, QUICK_CHECKS, Site, ToolMissing, browser_checks,
                format_report, run_checks)
@@ -21,6 +29,9 @@ from .inventory import INVENTORY_FILE, format_inventory, published_urls
 from .urls import AllowlistError
 
 COMMANDS = ("check", "inventory")
+#: sphinx-build's options for --build: those of tox -e docs, quiet.
+BUILD_OPTIONS = ("-W", "--keep-going", "-n", "-q", "-b", "html", "-d",
+                 "doc/build/doctrees")
 
 
 def _existing(path: str) -> pathlib.Path | None:
@@ -32,10 +43,17 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m events_guide.sitecheck",
         description="Check the built guide, or list its published URLs.")
     commands = main.add_subparsers(dest="command")
-    check = commands.add_parser("check", help="check a build (the default)")
+    check = commands.add_parser(
+        "check", help="check a build (the default)",
+        description="Check a build of the guide and print every problem "
+        "with the file and line to change. The other command, inventory, "
+        "lists the published URLs (inventory --help).")
     inventory = commands.add_parser(
         "inventory", help="print the published URLs of a build")
     for sub in (check, inventory):
+        sub.add_argument("--build", action="store_true",
+                         help="build the guide first (strict, as tox -e "
+                         "docs does; tox -e sitecheck passes it)")
         sub.add_argument("html", type=pathlib.Path, nargs="?",
                          default=pathlib.Path("doc/build/html"),
                          help="the built HTML folder (default: "
@@ -62,9 +80,30 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def say(message: str) -> None:
+    """Progress, on standard error (the report stays on standard out)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def build(html: pathlib.Path) -> int:
+    """Build the guide into *html*, strictly, as tox -e docs does."""
+    command = [sys.executable, "-m", "sphinx", *BUILD_OPTIONS,
+               "doc/source", str(html)]
+    say(f"Building the guide into {html} ...")
+    started = time.monotonic()
+    status = subprocess.call(command)
+    if status:
+        say("The build failed (see above); fix it, then check again.")
+    else:
+        say(f"Built in {time.monotonic() - started:.1f} s.")
+    return status
+
+
 def run_check(args) -> int:
     if args.source is not None and not args.source.is_dir():
         print(f"error: {args.source}: no such source folder", file=sys.stderr)
+        return 2
+    if args.build and build(args.html):
         return 2
     site = Site(args.html, args.source, args.inventory)
     checks = QUICK_CHECKS
@@ -74,12 +113,16 @@ def run_check(args) -> int:
         checks += browser_checks()
     if args.only:
         checks = [c for c in checks if c.__name__ in args.only]
-    findings = run_checks(site, checks)
+    say(f"Checking {len(site.pages)} pages of {args.html} with "
+        f"{len(checks)} checks ...")
+    findings = run_checks(site, checks, progress=say)
     print(format_report(findings, title=f"Site check of {args.html}"))
     return 1 if findings else 0
 
 
 def run_inventory(args) -> int:
+    if args.build and build(args.html):
+        return 2
     text = format_inventory(published_urls(Site(args.html)))
     if not args.write:
         sys.stdout.write(text)
@@ -95,7 +138,8 @@ def run_inventory(args) -> int:
 
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in (*COMMANDS, "-h", "--help"):
+    if not argv or argv[0] not in COMMANDS:
+        # The checks are the default command, and their help the help.
         argv.insert(0, "check")
     args = parser().parse_args(argv)
     try:

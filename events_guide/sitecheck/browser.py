@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import sys
 from urllib.parse import urlsplit
 
 from ..findings import Finding, sort_findings
@@ -218,15 +219,24 @@ def dark_scheme_findings(visitor: Visitor) -> list[Finding]:
             for finding in found]
 
 
-def visit_every_page(visitor: Visitor, names, *extra_checks):
+def visit_every_page(visitor: Visitor, names, *extra_checks,
+                     progress=None):
     """Open each page once; return what happened and what each of
-    ``extra_checks`` (a function of the visitor) found there."""
+    ``extra_checks`` (a function of the visitor) found there. *progress*
+    hears of each page as it is opened."""
     findings = []
-    for name in names:
+    names = list(names)
+    for number, name in enumerate(names, 1):
+        if progress is not None:
+            progress(f"    page {number} of {len(names)}: {name}")
         findings += visitor.visit(name)
         for check in extra_checks:
             findings += check(visitor)
     return sort_findings(findings)
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def check_in_browser(site: Site) -> list[Finding]:
@@ -245,7 +255,10 @@ def check_in_browser(site: Site) -> list[Finding]:
                   (PHONE, [overflow_findings])]
         findings = []
         for options, checks in passes:
+            how = "on a phone" if options is PHONE else "light and dark"
+            _say(f"  in Chromium, {how}: {len(names)} pages")
             with Visitor(browser, base_url, site, **options) as visitor:
-                findings += visit_every_page(visitor, names, *checks)
+                findings += visit_every_page(visitor, names, *checks,
+                                             progress=_say)
         browser.close()
     return sort_findings(findings)
