@@ -63,9 +63,25 @@ def guide_with_one_more_event(repo_root, doc_source, tmp_path_factory):
     events = copy / DEFAULT_EVENTS_FILE
     rest, entry, new_id = take_out_newest_past_event(
         events.read_text(encoding="utf-8"), KIND)
-    events.write_text(rest.rstrip("\n") + "\n\n" + entry,
-                      encoding="utf-8")
+    events.write_text(rest.rstrip("\n") + "\n\n" + entry + "\n"
+                      + in_a_new_year(rest, entry), encoding="utf-8")
     return copy, new_id
+
+
+def in_a_new_year(text: str, entry: str) -> str:
+    """The same entry moved to the year after every year on record (a year
+    the guide has no page for): a new id, its dates in that year."""
+    years = [int(year) for year in re.findall(
+        r"^\s+(?:start|end|year): (\d{4})", text, re.M)]
+    new_year = max(years) + 1
+    moved = re.sub(r"\b(start|end): (\d{4})",
+                   lambda m: f"{m.group(1)}: {new_year}", entry)
+    moved = re.sub(r"  - id: ([a-z0-9-]+)", rf"  - id: \1-{new_year}",
+                   moved, count=1)
+    moved = re.sub(r"^(    name: .*?)(?: \d{4})?$", rf"\1 {new_year}",
+                   moved, count=1, flags=re.M)
+    # Its key dates, if any, would fall in other years: leave them out.
+    return moved.split("    deadlines:")[0].rstrip("\n") + "\n"
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +104,19 @@ def test_the_new_event_is_on_its_pages_and_in_the_feeds(
         assert event["name"] in (added_html / page).read_text(), page
     assert f"UID:{new_id}@" in (added_html / "feeds" / f"{KIND}.ics"
                                 ).read_text()
+
+
+def test_a_year_with_no_page_yet_gets_one(guide_with_one_more_event,
+                                          added_html):
+    """The event in a new year adds that year's page and its own page,
+    with no other edit (and the inventory check below passes)."""
+    newest = max(int(page.stem) for page in (added_html / "history").glob(
+        "[0-9][0-9][0-9][0-9].html"))
+    year_page = (added_html / "history" / f"{newest}.html").read_text()
+    assert f"Events of {newest}" in year_page
+    (link,) = re.findall(r'href="\.\./events/([a-z0-9-]+)\.html"',
+                         year_page)
+    assert (added_html / "events" / f"{link}.html").is_file()
 
 
 def test_every_site_check_passes(guide_with_one_more_event, added_html,

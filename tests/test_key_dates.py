@@ -69,8 +69,8 @@ def test_closing_soon_says_none_announced_and_where_to_watch(
 
 def test_a_kind_page_says_when_its_deadlines_usually_fall(root):
     text = _section(root, "Summit deadlines")
-    assert "Call for proposals closes : 4 months before the event " \
-        "(2 events)" in text
+    assert "Call for proposals closes : 4 months before (2 events; " \
+        "latest: 3 May 2026 )" in text
     assert "Forum proposals close" not in text  # the Forum's, not the Summit's
     assert "holds no key dates" in _section(root, "Meet-up deadlines")
 

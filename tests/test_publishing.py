@@ -165,3 +165,13 @@ def test_uncommitted_page_builds_strictly_without_a_date(tmp_path,
               if url.findtext("s:loc", namespaces=publishing.SITEMAP_NS)
               .endswith("/uncommitted.html")]
     assert url.find("s:lastmod", publishing.SITEMAP_NS) is None
+
+
+def test_no_description_has_a_space_before_its_punctuation(guide_site):
+    """A footnote mark taken out of a summary leaves no "Foundation ."
+    behind in search results and link previews."""
+    for page in guide_site.published_pages:
+        for tag in page.soup.select('head meta[name="description"], '
+                                    'head meta[property="og:description"]'):
+            assert not re.search(r"\s[.,;:!?]", tag["content"]), \
+                (page.rel, tag["content"])

@@ -207,3 +207,21 @@ def test_a_kinds_file_that_cannot_be_read_is_reported(root_site, copy_root):
 def test_guide_passes_structure_check(guide_site, check):
     findings = check(guide_site)
     assert not findings, "\n" + format_report(findings, check.__name__)
+
+
+def test_the_text_uses_typographic_quotes(guide_site):
+    """Straight and curly quotes are not mixed: every page, from a source
+    or generated from the data, reads with typographic quotes (code and
+    addresses aside)."""
+    mixed = []
+    for page in guide_site.reader_pages:
+        main = page.soup.find(id="main-content")
+        if main is None:
+            continue
+        text = " ".join(
+            str(text) for text in main.find_all(string=True)
+            if not text.find_parent(["code", "pre", "script", "style",
+                                     "kbd", "samp"]))
+        if '"' in text:
+            mixed.append(page.rel)
+    assert mixed == []

@@ -267,14 +267,19 @@ def _deadline_calendar(title: str, entries: list[icalendar.Event]) -> bytes:
                         ("calscale", "GREGORIAN"), ("name", title),
                         ("x-wr-calname", title)):
         calendar.add(name, value)
+    # Each time zone's rules for the years the deadlines fall in, in a
+    # fixed order (the file is the same from one build to the next).
+    starts = [entry.decoded("dtstart") for entry in entries]
+    zones = sorted({start.tzinfo.key for start in starts
+                    if isinstance(start, datetime.datetime)
+                    and getattr(start.tzinfo, "key", "UTC") not in (
+                        "UTC", "Etc/UTC", "Etc/GMT")})
+    for name in zones:
+        calendar.add_component(icalendar.Timezone.from_tzid(
+            name, first_date=datetime.date(min(s.year for s in starts), 1, 1),
+            last_date=datetime.date(max(s.year for s in starts) + 1, 1, 1)))
     for entry in entries:
         calendar.add_component(entry)
-    years = [entry.decoded("dtstart").year for entry in entries]
-    if years:
-        # Each time zone's rules for the years the deadlines fall in.
-        calendar.add_missing_timezones(
-            first_date=datetime.date(min(years), 1, 1),
-            last_date=datetime.date(max(years) + 1, 1, 1))
     return calendar.to_ical()
 
 

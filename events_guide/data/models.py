@@ -376,10 +376,13 @@ class Event(_Model):
 
     @property
     def sort_key(self) -> tuple:
+        """Date order; an event known only by its month or year comes
+        after the dated events of that month or year (the end of the
+        period it may fall in), not before them."""
         known = self.start or self.end
         if known:
             return (known.year, known.month, known.day, self.id)
-        return (self.year or 0, self.month or 0, 0, self.id)
+        return (self.year or 0, self.month or 13, 32, self.id)
 
     @property
     def region_group(self) -> Optional[str]:

@@ -21,6 +21,7 @@ import re
 
 from docutils import nodes
 
+from ..text import tidy_summary
 from .doctree import ancestors
 
 _SKIP = (nodes.footnote_reference, nodes.citation_reference, nodes.Invisible,
@@ -39,8 +40,7 @@ def summary_of(doctree: nodes.document) -> str | None:
             if any(isinstance(parent, _SKIP) for parent in ancestors(node)):
                 continue
             parts.append(str(node))
-        text = re.sub(r"\s+", " ", "".join(parts)).strip()
-        return text or None
+        return tidy_summary("".join(parts)) or None
     return None
 
 

@@ -30,6 +30,8 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: The rules whose outcome depends on the colour scheme.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+#: A desktop window, as readers of the guide on a laptop have.
+DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True,
          "has_touch": True, "device_scale_factor": 2}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -180,6 +182,21 @@ def overflow_findings(visitor: Visitor) -> list[Finding]:
         "Let wide content scroll in its own box, or wrap it.")]
 
 
+def clipped_table_findings(visitor: Visitor) -> list[Finding]:
+    """Each table of the open page that is wider than its box, at the
+    visitor's window width."""
+    width = visitor.page.viewport_size["width"]
+    return [page_finding(
+        visitor.site, visitor.current, "clipped-table",
+        table["caption"].strip() or "a table",
+        f"at {width}px the table \"{table['caption'].strip()}\" is "
+        f"{table['table']}px wide in a {table['box']}px box: a reader "
+        "must scroll it sideways to see its last columns",
+        "Let its cells wrap (shorter column headers, fewer columns), or "
+        "split it; reader.css shows each row as a card on a phone.")
+        for table in visitor.page.evaluate(scripts.CLIPPED_TABLES)]
+
+
 def relative_luminance(css_colour: str) -> float:
     """Relative luminance of an ``rgb(...)``/``rgba(...)`` colour."""
     numbers = css_colour[css_colour.index("(") + 1:-1].split(",")
@@ -250,9 +267,10 @@ def check_in_browser(site: Site) -> list[Finding]:
     with contextlib.ExitStack() as stack:
         base_url = stack.enter_context(serve(site.html_dir))
         browser = launch(stack.enter_context(sync_playwright()))
-        passes = [({"color_scheme": "light"},
-                   [axe_findings, dark_scheme_findings]),
-                  (PHONE, [overflow_findings])]
+        passes = [({"color_scheme": "light", "viewport": DESKTOP},
+                   [axe_findings, dark_scheme_findings,
+                    clipped_table_findings]),
+                  (PHONE, [overflow_findings, clipped_table_findings])]
         findings = []
         for options, checks in passes:
             how = "on a phone" if options is PHONE else "light and dark"

@@ -22,6 +22,7 @@ import urllib.parse
 from lxml import etree
 
 from .. import published
+from ..text import tidy_summary
 from ..findings import Finding, sort_findings
 from .site import Page, Site, clean_text
 
@@ -109,7 +110,7 @@ def first_paragraph_text(page: Page) -> str | None:
             copy = paragraph.__copy__()
             for mark in copy.select("a.footnote-reference"):
                 mark.decompose()
-            return clean_text(copy)
+            return tidy_summary(clean_text(copy))
     return None
 
 

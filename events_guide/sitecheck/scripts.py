@@ -77,3 +77,13 @@ TRANSITIONS_ENDED = """async () => {
     .filter(animation => animation.effect.getTiming().iterations !== Infinity)
     .map(animation => animation.finished.catch(() => null)));
 }"""
+
+#: Each table whose box is narrower than the table: a reader must find a
+#: hidden sideways scroll bar to read its last columns. The caption names
+#: the table; the widths say by how much.
+CLIPPED_TABLES = """() => [...document.querySelectorAll(
+    '.wy-table-responsive')].filter(
+    box => box.scrollWidth > box.clientWidth + 1).map(box => ({
+        caption: ((box.querySelector('caption') || {}).textContent || '')
+            .replace('\u00b6', ''),
+        box: box.clientWidth, table: box.scrollWidth}))"""

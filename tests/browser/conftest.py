@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from events_guide.sitecheck.browser import Visitor, launch
+from events_guide.sitecheck.browser import DESKTOP, Visitor, launch
 from events_guide.sitecheck.serve import serve
 from events_guide.sitecheck.validity import ToolMissing
 
@@ -63,8 +63,9 @@ def browser(built_html):
 
 @pytest.fixture(scope="module")
 def visitor(browser, site, guide_site):
-    """A desktop, light-scheme visitor with network guards (shared)."""
-    with Visitor(browser, site, guide_site) as guarded:
+    """A desktop (1280 pixels wide), light-scheme visitor with network
+    guards (shared)."""
+    with Visitor(browser, site, guide_site, viewport=DESKTOP) as guarded:
         yield guarded
 
 

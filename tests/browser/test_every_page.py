@@ -11,6 +11,7 @@ import pytest
 
 from events_guide.sitecheck import format_report
 from events_guide.sitecheck.browser import (axe_findings,
+                                            clipped_table_findings,
                                             dark_scheme_findings,
                                             visit_every_page)
 
@@ -32,7 +33,7 @@ def findings_of(visitor, pages):
         if shard not in found:
             found[shard] = visit_every_page(
                 visitor, pages[shard::SHARDS], axe_findings,
-                dark_scheme_findings)
+                dark_scheme_findings, clipped_table_findings)
         return found[shard]
     return shard_findings
 
@@ -56,6 +57,12 @@ def test_no_wcag_21_aa_violation_in_dark_scheme(findings_of, shard):
 @pytest.mark.parametrize("shard", EVERY_SHARD)
 def test_dark_scheme_is_dark(findings_of, shard):
     findings = of(findings_of(shard), "dark:dark-scheme")
+    assert not findings, format_report(findings)
+
+
+@pytest.mark.parametrize("shard", EVERY_SHARD)
+def test_no_table_clips_its_content_at_1280px(findings_of, shard):
+    findings = of(findings_of(shard), "clipped-table")
     assert not findings, format_report(findings)
 
 

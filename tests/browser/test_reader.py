@@ -8,6 +8,7 @@ import pytest
 
 from events_guide.sitecheck import format_report
 from events_guide.sitecheck.browser import (PHONE, Visitor,
+                                            clipped_table_findings,
                                             overflow_findings)
 
 #: One worker runs this module: its tests share one browser and one server.
@@ -92,9 +93,12 @@ def phone(browser, site, guide_site):
 
 
 def test_no_sideways_scrolling_at_375px(phone, pages):
+    """Nothing scrolls the page sideways, and no table hides columns
+    behind a scroll bar of its own (each row reads as a card)."""
     findings = []
     for name in pages:
-        findings += phone.visit(name) + overflow_findings(phone)
+        findings += phone.visit(name) + overflow_findings(phone) \
+            + clipped_table_findings(phone)
     assert not findings, format_report(findings)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from events_guide.sitecheck import Site, format_report
 from events_guide.sitecheck.browser import (Visitor, axe_findings,
+                                            clipped_table_findings,
                                             overflow_findings)
 from events_guide.sitecheck.serve import serve
 
@@ -29,6 +30,11 @@ BROKEN_PAGE = """<!DOCTYPE html>
 <img src="photo.png">
 <img src="https://fonts.example.org/tracker.png" alt="third party">
 <div class="wide">A box wider than a phone.</div>
+<div class="wy-table-responsive"><table class="docutils"><caption>Too wide
+</caption><tr><td><span class="unbreakable">A cell wider than its box \
+on a phone, because its words never wrap to the next line</span></td></tr>
+</table>
+</div>
 <p><a class="no-focus" href="#x">A link without a focus style</a></p>
 <script>document.title = "inline script ran";</script>
 <p style="color: red">An inline style attribute.</p>
@@ -40,6 +46,8 @@ BROKEN_PAGE = """<!DOCTYPE html>
 BROKEN_CSS = """
 .faint { color: #bbb; background: #fff; }
 .wide { width: 900px; }
+.wy-table-responsive { overflow-x: auto; max-width: 100%; }
+.unbreakable { white-space: nowrap; }
 a.no-focus:focus { outline: none; box-shadow: none; }
 """
 
@@ -114,3 +122,9 @@ def test_missing_focus_style_is_noticed(broken, focus_indicator):
     visitor, _ = broken
     visitor.page.locator("a.no-focus").focus()
     assert focus_indicator(visitor.page) is None
+
+
+def test_a_clipped_table_is_reported(broken):
+    visitor, _ = broken
+    (finding,) = checks_of(clipped_table_findings(visitor), "clipped-table")
+    assert finding.subject == "Too wide" and "at 375px" in finding.what

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ...data import FORMAT_LABELS, FORMATS, REGION_GROUPS, Event
+from ...data import FORMAT_LABELS, FORMATS, REGION_GROUPS, Event, day_label
+from ...published import event_page
 from ...data.feeds import region_feed_name
 from . import render
 from .directive import EventDirective
@@ -68,17 +69,29 @@ class EventIndex(EventDirective):
                                        for k in e.kinds))],
                  render.where_cell(e), source_links(e.sources[:1])]
                 for e in shown]
-        section += table(f"{title}: the latest {count(len(shown))}, newest "
-                         "first", self.COLUMNS, rows,
+        shown_words = ("the only event" if len(events) == 1 else
+                       f"the latest {count(len(shown))}, newest first")
+        section += table(f"{title}: {shown_words}", self.COLUMNS, rows,
                          classes=["events-guide-index"])
         section += years_paragraph(f"Every event of {title} on record, "
                                    "year by year:", events)
         return section
 
-    @staticmethod
-    def summary(title: str, events: list[Event],
+    def summary(self, title: str, events: list[Event],
                 feed: str | None) -> nodes.paragraph:
-        para = nodes.paragraph("", f"{count(len(events))} on record.")
+        """How many, what comes next (or that nothing is announced), and
+        the calendar of the group."""
+        para = nodes.paragraph("", f"{count(len(events))} on record. ")
+        coming = [event for event in events if event.start is not None
+                  and (event.end or event.start) >= self.today]
+        if coming:
+            nearest = min(coming, key=lambda event: event.sort_key)
+            para += [nodes.Text("Next: "), page_link(
+                nearest.name, event_page(nearest.id)),
+                nodes.Text(f", {nearest.dates_label}.")]
+        else:
+            para += nodes.Text(f"Nothing is announced after "
+                               f"{day_label(self.today)} yet.")
         if feed is not None:
             para += nodes.Text(f" Calendar of the events of {title}: ")
             para += feed_links(feed)

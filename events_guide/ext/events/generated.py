@@ -30,6 +30,7 @@ Only the web builders call these (``events_guide.published``).
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import html
 import posixpath
@@ -43,6 +44,7 @@ from sphinx.util.osutil import relative_uri
 
 from ... import published
 from ...data import EventData
+from ...text import tidy_summary
 from .data import event_data
 
 #: The attribute of the builder that lists the generated pages fed to the
@@ -143,9 +145,15 @@ def render_fragment(builder, section: nodes.section) -> str:
     """The HTML of a generated page's body, as the builder's
     ``render_partial`` makes it, without the transforms that have nothing
     to do on a body made of nodes (validation, system messages, class
-    stripping, admonitions): only the typographic quotes remain, so the
-    text reads as on every other page. About half the cost per page."""
-    document = new_document("<generated page>", builder._settings)
+    stripping, admonitions): only the typographic quotes remain, turned on
+    as Sphinx turns them on for a page read from a source, so the text
+    reads as on every other page. About half the cost per page."""
+    settings = copy.copy(builder._settings)
+    # Typographic quotes, as Sphinx gives every page read from a source
+    # (its own transform reads the config; docutils' needs the setting).
+    settings.smart_quotes = builder.config.smartquotes
+    settings.language_code = builder.config.language or "en"
+    document = new_document("<generated page>", settings)
     document.append(section)
     document.transformer.add_transforms([SmartQuotes])
     document.transformer.apply_transforms()
@@ -170,12 +178,15 @@ def page_tuple(app, page: GeneratedPage):
     app.builder.fignumbers, app.builder.secnumbers = {}, {}
     app.builder.current_docname = page.pagename
     body = render_fragment(app.builder, page.section)
+    # The summary as the page shows it, typographic quotes included.
+    summary = next((tidy_summary(node.astext()) for node in page.section
+                    if isinstance(node, nodes.paragraph)), page.summary)
     context = {
         "title": page.title, "body": body,
         "metatags": ('<meta name="description" content="'
-                     f'{html.escape(page.summary)}" />\n'
+                     f'{html.escape(summary)}" />\n'
                      + open_graph_tags(app, page.pagename, page.title,
-                                       page.summary) + page.head),
+                                       summary) + page.head),
         "prev": _neighbour(app, page.pagename, page.previous),
         "next": _neighbour(app, page.pagename, page.next),
         "source_data_file": app.config.events_guide_events_file,

@@ -45,7 +45,9 @@ class EventHistory(EventDirective):
             result.append(nodes.paragraph("", NOT_VERIFIED))
         result.append(years_paragraph(
             f"Every {info.name} on record, with its sources, on the page of "
-            "its year:", events))
+            "its year (an event of several kinds, such as a Summit with its "
+            "Conference and Forum, counts on the page of each, so the "
+            "counts differ from page to page):", events))
         return result
 
 

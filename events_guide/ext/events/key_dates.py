@@ -112,10 +112,10 @@ class EventDeadlines(EventDirective):
                            "at the median")
             para = nodes.paragraph(
                 "", "", nodes.strong("", DEADLINE_KINDS[deadline_kind].label),
-                nodes.Text(f": {span} before the event ({record}); the "
-                           f"latest: {latest.deadline.when_label}, "),
-                page_link(latest.event.name, event_page(latest.event.id)),
-                nodes.Text("."))
+                nodes.Text(f": {span} before ({record}; latest: "),
+                page_link(latest.deadline.when_label.split(",")[0],
+                          event_page(latest.event.id)),
+                nodes.Text(")."))
             items += nodes.list_item("", para)
         para = nodes.paragraph("", f"Key dates of every {info.name} in your "
                                "calendar: ")

@@ -1,9 +1,12 @@
-"""The guide's HTML translator: Sphinx's, with four changes for readers.
+"""The guide's HTML translator: Sphinx's, with five changes for readers.
 
 * Every table sits in a ``<div class="wy-table-responsive">`` that scrolls
   sideways by itself (the theme's script did this in the browser), made a
   labelled, keyboard-focusable region (``role="region"``, ``tabindex="0"``,
   ``aria-label`` from the table's caption) so keyboard users can scroll it.
+* Each body cell of a table with a header row names its column
+  (``data-label``), so that on a narrow screen a row reads as a card of
+  labelled lines instead of a table wider than the screen (reader.css).
 * The toctree captions (``<p class="caption" role="heading">``) get the
   ``aria-level`` that ARIA requires with that role: they head lists of
   pages below the page title, so level 2.
@@ -34,6 +37,12 @@ class GuideHTMLTranslator(HTML5Translator):
     """Sphinx's HTML5 translator with the changes the module lists."""
 
     def visit_table(self, node: nodes.table) -> None:
+        # Each body cell names its column (data-label), so that on a phone
+        # reader.css can show a row as a card of labelled lines.
+        head = next(iter(node.findall(nodes.thead)), None)
+        self._column_labels = [
+            [entry.astext().strip() for entry in row.children]
+            for row in (head.children if head is not None else [])][-1:]
         title = next(iter(node.findall(nodes.title)), None)
         caption = title.astext().strip() if title is not None else ""
         label = f"Table: {caption}" if caption else "Table"
@@ -51,6 +60,18 @@ class GuideHTMLTranslator(HTML5Translator):
         self._table_row_indices[-1] += 1
         self.body.append(self.starttag(node, "tr", ""))
         node.column = 0  # read by visit_entry
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        super().visit_entry(node)
+        labels = getattr(self, "_column_labels", None)
+        if not labels or isinstance(node.parent.parent, nodes.thead):
+            return
+        column = node.parent.column - 1  # visit_entry counted this cell
+        if 0 <= column < len(labels[0]) and labels[0][column]:
+            tag = self.body[-1]
+            self.body[-1] = tag.replace(
+                "<td", f'<td data-label="{html.escape(labels[0][column])}"',
+                1)
 
     def visit_paragraph(self, node: nodes.paragraph) -> None:
         if _lone_plain_paragraph_in_cell(node):
