@@ -472,3 +472,77 @@ def test_a_call_that_opens_after_it_closes_names_the_opening():
     (finding,) = _problem(text).findings
     assert (finding.line, finding.subject) == (29, "deadlines[0].date")
     assert "opens (2020-04-01) after it closes (2020-03-01)" in finding.what
+
+
+# -- an entry as a whole, and two entries that are one -----------------------
+
+IN_PARIS = ("place: virtual\n    format: virtual",
+            "place: {city: Paris, country: France}\n    format: in-person\n"
+            "    region: Europe")
+
+
+def _whole(old_new_pairs) -> str:
+    text = GOOD_ENTRY
+    head, seeded = text.split("  - id: ptg-seeded-2020\n")
+    for old, new in old_new_pairs:
+        assert old in seeded, old
+        seeded = seeded.replace(old, new, 1)
+    return head + "  - id: ptg-seeded-2020\n" + seeded
+
+
+WHOLE_ENTRY_DEFECTS = {
+    "a region that is not the country's continent": (
+        [IN_PARIS, ("region: Europe", "region: Asia")], "region", 22,
+        "France is in Europe, not Asia"),
+    "a country the gazetteer does not know": (
+        [IN_PARIS, ("country: France", "country: Frankreich")],
+        "place.country", 20, "not a country the gazetteer"),
+    "an event longer than its kind, without a note": (
+        [("end: 2020-06-05", "end: 2020-06-25")], "end", 19,
+        "lasts 25 days; a PTG lasts at most 7"),
+    "a year in the name that is not the event's": (
+        [("name: Seeded PTG", "name: Seeded PTG 2019")], "name", 16,
+        "the name says 2019, but the event is in 2020"),
+    "an event before the guide's first year": (
+        [("start: 2020-06-01", "start: 2009-06-01"),
+         ("end: 2020-06-05", "end: 2009-06-05")], "start", 18,
+        "2009 is before 2010"),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(WHOLE_ENTRY_DEFECTS))
+def test_each_whole_entry_rule_names_file_line_and_field(rule):
+    changes, field, line, words = WHOLE_ENTRY_DEFECTS[rule]
+    kinds = parse_kinds(SEEDED_KINDS_FILE.replace(
+        "    name: PTG\n", "    name: PTG\n    max_days: 7\n"))
+    try:
+        parse_events(_whole(changes), SEEDED_FILE, SEEDED_KINDS,
+                     kind_info=kinds)
+    except EventDataError as error:
+        (finding,) = [f for f in error.findings if f.subject == field]
+    else:
+        pytest.fail("no problem found")
+    assert (finding.file, finding.line, finding.subject) == (
+        SEEDED_FILE, line, field), str(finding)
+    assert words in finding.what and finding.fix
+
+
+def test_a_long_event_with_a_note_that_says_why_passes():
+    kinds = parse_kinds(SEEDED_KINDS_FILE.replace(
+        "    name: PTG\n", "    name: PTG\n    max_days: 7\n"))
+    text = _whole([("end: 2020-06-05", "end: 2020-06-25"),
+                   ("format: virtual", "format: virtual\n    note: Three "
+                    "weeks of online sessions.")])
+    assert parse_events(text, SEEDED_FILE, SEEDED_KINDS, kind_info=kinds)
+
+
+def test_the_same_event_twice_under_two_ids_is_named():
+    """Copied after a change of date, say: same kind, same city,
+    overlapping dates; the second entry is named, and the first."""
+    text = GOOD_ENTRY + GOOD_ENTRY.split("events:\n")[1].split(
+        "  - id: ptg-seeded-2020")[0].replace(
+        "ptg-good-2017", "ptg-good-again-2017").replace(
+        "start: 2017-02-20", "start: 2017-02-21")
+    (finding,) = _problem(text).findings
+    assert finding.line == 27 and finding.subject == "id"
+    assert "is the same event as entry 'ptg-good-2017' (#1)" in finding.what

@@ -11,10 +11,13 @@ Each check is a function of an :class:`~.models.Event` that yields
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Iterator
 
+
+from . import places
 from .deadlines import DEADLINE_KINDS
-from .models import Event
+from .models import Event, Place
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,9 +78,93 @@ def deadline_problems(event: Event) -> Iterator[Problem]:
                       "check both dates against their sources")
 
 
-#: Every whole-entry check, run on each valid entry.
-ENTRY_CHECKS = (deadline_problems,)
+#: The first year of the guide's record.
+FIRST_YEAR = 2010
+#: A year in an id or a name (not a release like "2023.1").
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b(?!\.\d)")
 
 
-def entry_problems(event: Event) -> list[Problem]:
-    return [problem for check in ENTRY_CHECKS for problem in check(event)]
+def region_problems(event: Event, kinds) -> Iterator[Problem]:
+    """The region is the continent of the country (from the gazetteer)."""
+    if not isinstance(event.place, Place) or event.region is None:
+        return
+    allowed = places.continents(event.place.country)
+    if not allowed:
+        yield Problem(("place", "country"),
+                      f"{event.place.country!r} is not a country the "
+                      "gazetteer (GeoNames) knows",
+                      "write the country's common English name, such as "
+                      "United States, South Korea or Czechia")
+    elif event.region not in allowed:
+        yield Problem(("region",),
+                      f"{event.place.country} is in {' or '.join(allowed)}, "
+                      f"not {event.region}",
+                      f"write region: {allowed[0]}, or correct the country")
+
+
+def length_problems(event: Event, kinds) -> Iterator[Problem]:
+    """An event lasts no longer than its kinds do, unless a note says
+    why (several weeks of online sessions before a closing day, say)."""
+    if not event.has_dates or event.note:
+        return
+    days = (event.end - event.start).days + 1
+    limits = [(kinds[kind].max_days, kind) for kind in event.kinds
+              if kind in kinds and kinds[kind].max_days]
+    if limits and days > max(limits)[0]:
+        longest, kind = max(limits)
+        yield Problem(("end",),
+                      f"the event lasts {days} days; a {kinds[kind].name} "
+                      f"lasts at most {longest} (max_days in kinds.yaml)",
+                      "check the end date (a slip of a month or a year?); "
+                      "if it is right, add a note that says why it is "
+                      "longer")
+
+
+def year_problems(event: Event, kinds) -> Iterator[Problem]:
+    """The year in the id and in the name is the event's own, and the
+    event is of the guide's years: the slips of a copied entry."""
+    year = event.known_year
+    if year is None:
+        return
+    if year < FIRST_YEAR:
+        yield Problem(("start",) if event.start else ("year",),
+                      f"{year} is before {FIRST_YEAR}, the first year of "
+                      "the guide's record", "check the year")
+    for field, text in (("id", event.id), ("name", event.name)):
+        for written in _YEAR.findall(text):
+            if int(written) != year:
+                yield Problem((field,),
+                              f"the {field} says {written}, but the event "
+                              f"is in {year}",
+                              f"correct the {field} or the dates (an entry "
+                              "copied from another year?)")
+
+
+#: Every whole-entry check, run on each valid entry with the kinds
+#: registry.
+ENTRY_CHECKS = (deadline_problems, region_problems, length_problems,
+                year_problems)
+
+
+def entry_problems(event: Event, kinds=None) -> list[Problem]:
+    found = list(deadline_problems(event))
+    for check in ENTRY_CHECKS[1:]:
+        found += check(event, kinds or {})
+    return found
+
+
+def duplicates(events) -> Iterator[tuple[int, int]]:
+    """(earlier, later) indexes of two entries that are one event: a kind
+    in common, dates that overlap and the same city, whatever their ids
+    (an entry added again after its date changed, say)."""
+    placed = [(index, event) for index, event in enumerate(events)
+              if event.has_dates and isinstance(event.place, Place)]
+    placed.sort(key=lambda pair: pair[1].start)
+    for position, (first, one) in enumerate(placed):
+        for second, other in placed[position + 1:]:
+            if other.start > one.end:
+                break
+            if set(one.kinds) & set(other.kinds) and \
+                    one.place.city == other.place.city and \
+                    one.place.country == other.place.country:
+                yield min(first, second), max(first, second)

@@ -13,7 +13,7 @@ import os
 from typing import Any, Iterable, Optional
 
 from ..findings import Finding
-from .consistency import entry_problems
+from .consistency import duplicates, entry_problems
 from .errors import EventDataError, data_finding
 from .kinds import load_kinds
 from .models import Event, KindInfo
@@ -49,12 +49,15 @@ def _stray_keys(doc: YamlDocument) -> list[Finding]:
 
 def parse_events(text: str, path: str = "events.yaml",
                  kinds: Optional[Iterable[str]] = None,
-                 today: Optional[datetime.date] = None) -> tuple[Event, ...]:
+                 today: Optional[datetime.date] = None,
+                 kind_info: Optional[dict] = None) -> tuple[Event, ...]:
     """Check the text of an events file; return its events in file order.
 
     *kinds* are the kind ids of the registry (``None``: do not check the
     kinds against it); *today* is the real day, which no source's
-    ``checked`` date may pass (``None``: not checked). Raises
+    ``checked`` date may pass (``None``: not checked); *kind_info*, the
+    registry itself, for the checks of an entry as a whole that read a
+    kind's facts (how long it lasts). Raises
     :class:`EventDataError`, and nothing else, listing every problem.
     """
     doc = parse_yaml(text, path)
@@ -95,8 +98,19 @@ def parse_events(text: str, path: str = "events.yaml",
         findings += [data_finding(
             doc.path, doc.line_of("events", index, *problem.path)
             or event.line, entry, problem.field, problem.what, problem.fix)
-            for problem in entry_problems(event)]
+            for problem in entry_problems(event, kind_info)]
         events.append(event)
+    for first, second in duplicates(events):
+        one, other = events[first], events[second]
+        findings.append(data_finding(
+            doc.path, other.line or 1,
+            _entry_label({"id": other.id}, seen[other.id]), "id",
+            f"is the same event as entry {one.id!r} (#{seen[one.id] + 1}): "
+            f"{', '.join(sorted(set(one.kinds) & set(other.kinds)))} in "
+            f"{one.place} on overlapping dates ({one.dates_label}, "
+            f"{other.dates_label})",
+            "keep one entry (merge their sources into it); if they are two "
+            "events, check the dates and the city"))
     if findings:
         raise EventDataError(findings)
     return tuple(events)
@@ -104,8 +118,10 @@ def parse_events(text: str, path: str = "events.yaml",
 
 def load_events(path: str | os.PathLike,
                 kinds: Optional[Iterable[str]] = None,
-                today: Optional[datetime.date] = None) -> tuple[Event, ...]:
-    return parse_events(read_text(path), os.fspath(path), kinds, today)
+                today: Optional[datetime.date] = None,
+                kind_info: Optional[dict] = None) -> tuple[Event, ...]:
+    return parse_events(read_text(path), os.fspath(path), kinds, today,
+                        kind_info)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -170,7 +186,7 @@ def load(events_path: str | os.PathLike, kinds_path: str | os.PathLike,
         findings += exc.findings
     try:
         events = load_events(events_path, list(kinds) if kinds else None,
-                             today)
+                             today, kinds or None)
     except EventDataError as exc:
         findings += exc.findings
     if findings:

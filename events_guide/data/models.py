@@ -436,3 +436,6 @@ class KindInfo(_Model):
     #: The first year it ran them (earlier events name no organizer).
     organizer_since: Optional[Annotated[StrictInt, Field(
         ge=2000, le=2100)]] = None
+    #: The most days an event of the kind lasts; a longer one needs a note
+    #: that says why (the data checks: events_guide.data.consistency).
+    max_days: Optional[Annotated[StrictInt, Field(ge=1, le=366)]] = None
