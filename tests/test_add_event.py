@@ -1,0 +1,134 @@
+"""``tox -e add-event``: one command adds an event where it belongs, the
+guide builds strictly and passes every site check with no other edit,
+and an entry that is already there is refused before anything is
+written.
+
+The command runs as tox runs it (``python -m events_guide.add_event``)
+on a copy of the guide, with no terminal and ``--offline`` (the tests
+need no network); the quote look-up is tested with a stand-in fetch.
+"""
+
+import datetime
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from events_guide import add_event, data
+from events_guide.factcheck.fetch import Fetched
+from events_guide.sitecheck import Site, format_report, run_checks
+
+#: The facts of a new Day, as a script would give them.
+NEW_DAY = ["--kind", "days", "--name", "OpenInfra Day Testland 2099",
+           "--start", "2099-05-04", "--end", "2099-05-05",
+           "--city", "Nairobi", "--country", "Kenya",
+           "--source-url", "https://openinfra.org/days",
+           "--source-title", "OpenInfra Days page",
+           "--quote", "OpenInfra Day Testland May 4 & 5, 2099 Nairobi",
+           "--deadline", "cfp-closes=2099-03-01T23:59@Africa/Nairobi"]
+
+
+def run(source: pathlib.Path, *arguments):
+    return subprocess.run(
+        [sys.executable, "-m", "events_guide.add_event", "--source",
+         str(source), "--offline", *arguments],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        cwd=source.parent.parent)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("add-event")
+def test_an_added_event_builds_and_passes_every_site_check(
+        guide_copy, strict_sphinx_build, tmp_path):
+    source = guide_copy / "doc" / "source"
+    events = source / data.DEFAULT_EVENTS_FILE
+    before = events.read_text(encoding="utf-8")
+    result = run(source, *NEW_DAY)
+    assert result.returncode == 0, result.stderr
+    assert "Added openinfra-day-testland-2099" in result.stdout
+    assert "git review" in result.stdout
+    after = events.read_text(encoding="utf-8")
+    # Every line of the file is kept; the entry is inserted whole.
+    assert [line for line in after.splitlines()
+            if line not in before.splitlines()][0] == \
+        "  - id: openinfra-day-testland-2099"
+    assert all(line in after for line in before.splitlines())
+    html = strict_sphinx_build(source, tmp_path / "out")
+    assert (html / "events" / "openinfra-day-testland-2099.html").is_file()
+    findings = run_checks(Site(html, source, guide_copy / "tests" /
+                               "published-urls.txt"))
+    assert findings == [], format_report(findings)
+
+
+def test_the_same_event_again_is_refused_and_nothing_written(copy_root,
+                                                             tmp_path):
+    source = copy_root("events-tables")
+    events = source / data.DEFAULT_EVENTS_FILE
+    before = events.read_text(encoding="utf-8")
+    # The first test PTG again: same kind, same city, overlapping dates.
+    result = run(source, "--kind", "ptg", "--name", "Test PTG once more",
+                 "--id", "ptg-once-more-2017", "--start", "2017-02-21",
+                 "--city", "Atlanta", "--country", "United States",
+                 "--source-url", "https://releases.openstack.org/",
+                 "--source-title", "Releases", "--quote", "Atlanta")
+    assert result.returncode == 1
+    assert "refused: this is the same event as entry 'ptg-first-2017'" \
+        in result.stderr
+    assert events.read_text(encoding="utf-8") == before
+
+
+def test_an_id_that_exists_is_refused(copy_root):
+    source = copy_root("events-tables")
+    result = run(source, "--kind", "ptg", "--name", "Other PTG",
+                 "--id", "ptg-first-2017", "--start", "2018-02-20",
+                 "--online", "--source-url", "https://releases.openstack.org/",
+                 "--source-title", "Releases", "--quote", "PTG")
+    assert result.returncode == 1
+    assert "the id 'ptg-first-2017' is already the id of" in result.stderr
+
+
+def test_without_a_terminal_it_names_the_missing_options(copy_root):
+    result = run(copy_root("events-tables"), "--kind", "days")
+    assert result.returncode == 2
+    assert "--name, --start, --source-url" in result.stderr
+
+
+def test_at_a_terminal_it_asks_for_each_missing_fact(copy_root, capsys):
+    source = copy_root("events-tables")
+    answers = iter(["days", "Day of Tests 2099", "2099-01-10", "",
+                    "Japan", "Tokyo", "https://example.org/day",
+                    "The Day's page", "Day of Tests, 10 January 2099, Tokyo"])
+    asked = []
+
+    def ask(question):
+        asked.append(question)
+        return next(answers)
+    status = add_event.main(["--source", str(source), "--offline"], ask=ask)
+    assert status == 0, capsys.readouterr().err
+    assert len(asked) == 9
+    (event,) = [e for e in data.load(source / data.DEFAULT_EVENTS_FILE,
+                                     source / data.DEFAULT_KINDS_FILE).events
+                if e.id == "day-of-tests-2099"]
+    assert (event.region, event.end) == ("Asia", datetime.date(2099, 1, 10))
+
+
+def test_the_quote_is_looked_up_in_its_source():
+    page = Fetched("https://example.org/", "<p>The Day is on 4 May.</p>",
+                   "text/html")
+    assert "is on" in add_event.confirm_quote(
+        "https://example.org/", "The Day is on 4 May", fetch=lambda u: page)
+    with pytest.raises(add_event.Refused, match="the quote is not on"):
+        add_event.confirm_quote("https://example.org/", "on 5 May",
+                                fetch=lambda u: page)
+    offline = Fetched("https://example.org/", error="URLError: offline")
+    assert "not confirmed" in add_event.confirm_quote(
+        "https://example.org/", "x", fetch=lambda u: offline)
+
+
+def test_the_id_follows_the_datas_convention():
+    assert add_event.derive_id("OpenInfra Day Kenya 2027", 2027) == \
+        "openinfra-day-kenya-2027"
+    assert add_event.derive_id("Virtual Project Teams Gathering "
+                               "(2028.1 Juniper)", 2027) == \
+        "virtual-project-teams-gathering-2028-1-juniper-2027"
