@@ -60,6 +60,8 @@ HTACCESS_FILE = ".htaccess"
 HOST_FILES = (HEADERS_FILE, HTACCESS_FILE)
 #: The sitemap sphinx-sitemap writes.
 SITEMAP = "sitemap.xml"
+#: The world outline the event map is drawn on (events_guide.data.atlas).
+WORLD_OUTLINE = "_static/world.svg"
 
 # -- special pages -----------------------------------------------------------
 

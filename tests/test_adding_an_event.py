@@ -76,8 +76,8 @@ def in_a_new_year(text: str, entry: str) -> str:
     new_year = max(years) + 1
     moved = re.sub(r"\b(start|end): (\d{4})",
                    lambda m: f"{m.group(1)}: {new_year}", entry)
-    moved = re.sub(r"  - id: ([a-z0-9-]+)", rf"  - id: \1-{new_year}",
-                   moved, count=1)
+    moved = re.sub(r"  - id: ([a-z0-9-]+?)(?:-\d{4})?$",
+                   rf"  - id: \1-{new_year}", moved, count=1, flags=re.M)
     moved = re.sub(r"^(    name: .*?)(?: \d{4})?$", rf"\1 {new_year}",
                    moved, count=1, flags=re.M)
     # Its key dates, if any, would fall in other years: leave them out.

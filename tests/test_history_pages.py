@@ -7,6 +7,7 @@ data for the shape of those pages; the guide's own data, ten times over,
 proves the budget: every page of that build stays within its size.
 """
 
+import datetime
 import re
 
 import pytest
@@ -77,15 +78,67 @@ def test_a_year_too_long_for_one_page_is_split(copy_root,
 # -- ten times the data -------------------------------------------------------
 
 def ten_times(text: str) -> str:
-    """The events file with every entry ten times (new ids, same facts)."""
+    """The events file with every entry ten times: each copy a new id and
+    name, its dates (and key dates) moved on by whole lengths of the event
+    until it overlaps no other entry of its kind in its city (else the data
+    checks would rightly call them one event twice), the rest of its facts
+    the same."""
     data = yaml.safe_load(text)
+    taken: dict[tuple, list] = {}
+    for event in data["events"]:
+        _take(taken, event)
     events = []
     for event in data["events"]:
         events.append(event)
-        events.extend({**event, "id": f"{event['id']}-copy-{n}"}
-                      for n in range(1, 10))
+        shift = 0
+        for n in range(1, 10):
+            while True:
+                shift += 1
+                copy = _copy(event, n, shift)
+                if _take(taken, copy):
+                    break
+            events.append(copy)
     return yaml.safe_dump({"events": events}, allow_unicode=True,
                           sort_keys=False)
+
+
+def _take(taken: dict, event: dict) -> bool:
+    """Note the event's dates in its city for each of its kinds; False
+    (and nothing noted) when they overlap dates noted already."""
+    place, start, end = event.get("place"), event.get("start"), event.get(
+        "end")
+    if not isinstance(place, dict) or not start:
+        return True
+    keys = [(place["city"], place["country"], kind)
+            for kind in event["kinds"]]
+    if any(start <= other_end and other_start <= end
+           for key in keys for other_start, other_end in taken.get(key, ())):
+        return False
+    for key in keys:
+        taken.setdefault(key, []).append((start, end))
+    return True
+
+
+def _copy(event: dict, n: int, lengths: int) -> dict:
+    start, end = event.get("start"), event.get("end")
+    shift = datetime.timedelta(
+        days=lengths * ((end - start).days + 1)) if start and end else None
+    # The original's year stays in the id and name as "y2026", which the
+    # data checks do not read as the copy's year.
+    copy = {**event,
+            "id": re.sub(r"-(\d{4})\b", r"-y\1", event["id"])
+            + f"-copy-{n}",
+            "name": re.sub(r"\b((?:19|20)\d\d)\b(?!\.\d)", r"y\1",
+                           event["name"]) + f" (copy {n})"}
+    if shift:
+        copy["start"], copy["end"] = start + shift, end + shift
+        copy.pop("year", None)
+        copy.pop("month", None)
+        if "deadlines" in event:
+            copy["deadlines"] = [{**deadline,
+                                  "date": deadline["date"] + shift}
+                                 for deadline in event["deadlines"]]
+    return copy
 
 
 @pytest.mark.slow

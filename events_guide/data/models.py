@@ -191,6 +191,11 @@ class Event(_Model):
     #: How it is held, or None when no source says.
     format: Optional[EventFormat]
     region: Optional[Region] = Field(default=None, validate_default=True)
+    #: [latitude, longitude] of a city the gazetteer does not know (the
+    #: map needs it); leave it out otherwise.
+    coordinates: Optional[tuple[Annotated[float, Field(ge=-90, le=90)],
+                                Annotated[float, Field(ge=-180, le=180)]]
+                          ] = None
     sources: Annotated[list[Source], Field(min_length=1)]
     note: Optional[Note] = None
     stand_in: StrictBool = False
@@ -257,6 +262,14 @@ class Event(_Model):
         if fmt == "virtual" and place not in ("virtual", None):
             raise ValueError("a virtual event has place: virtual")
         return fmt
+
+    @field_validator("coordinates")
+    @classmethod
+    def _coordinates_of_a_place(cls, coordinates, info: ValidationInfo):
+        if coordinates is not None and not isinstance(
+                info.data.get("place"), Place):
+            raise ValueError("only an event held in a city has coordinates")
+        return coordinates
 
     @field_validator("region")
     @classmethod

@@ -30,6 +30,8 @@ EVENT_HINTS = {
     "place": "write {city: ..., country: ...} for an event held in person, "
              "the word virtual for an online one, or null if no source "
              "gives the place; never guess",
+    "coordinates": "write [latitude, longitude] in degrees (north and east "
+                   "positive), only for a city the gazetteer does not know",
     "format": f"use one of: {', '.join(FORMATS)}, or null if no source "
               "says; it must agree with place",
     "region": f"give the continent of an event held somewhere (one of: "

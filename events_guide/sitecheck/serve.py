@@ -14,6 +14,7 @@ import functools
 import http.server
 import pathlib
 import posixpath
+import sys
 import threading
 import urllib.parse
 
@@ -69,13 +70,23 @@ class _HostHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that lets a browser drop a connection (it aborts requests
+    it no longer needs as a page closes) without printing a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serving(handler_class, root: pathlib.Path):
     """Serve ``root`` with ``handler_class`` on 127.0.0.1 (a free port, a
     thread of this process); yield the port."""
     handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -16,6 +16,7 @@ Directives (one module each):
                                to watch for them
 ``.. event-deadlines:: KIND``  when a kind's usual deadlines fall
 ``.. whats-new::``             the Atom feed of what is added to the guide
+``.. event-map::``             the cities that held events, on a world map
 
 ``:year-pages:`text```           a link to the year pages' index
 
@@ -48,6 +49,7 @@ from .event_feeds import setup_event_feeds
 from .event_index import setup_event_index
 from .event_pages import setup_event_pages
 from .feeds import setup_feeds
+from .figures import setup_figures
 from .generated import setup_generated
 from .glance import setup_glance
 from .history import setup_history
@@ -69,6 +71,7 @@ def setup(app):
     setup_upcoming(app)
     setup_key_dates(app)
     setup_whats_new(app)
+    setup_figures(app)
     setup_event_feeds(app)
     setup_event_index(app)
     setup_feeds(app)

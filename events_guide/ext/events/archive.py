@@ -21,6 +21,7 @@ from ...published import YEARS_INDEX_PAGE, year_page
 from ..build_date import build_day
 from . import render
 from .data import event_data
+from .figures import timeline_nodes
 from .generated import GeneratedPage, PageWriter, page_tuple
 
 #: At most this many events on one year page (a part of a year).
@@ -133,6 +134,17 @@ def index_section(writer: YearPageWriter) -> tuple[nodes.section, str]:
     return section, summary
 
 
+def _with_timeline(writer: YearPageWriter, section: nodes.section
+                   ) -> nodes.section:
+    """The index with its timeline after the summary: each year's column
+    links to the year's page (beside the index)."""
+    section.insert(2, timeline_nodes(
+        writer.app, writer.data,
+        lambda year: writer.uri(writer.app.builder.get_target_uri(
+            year_page(year))))[0])
+    return section
+
+
 def generated_pages(app):
     """Every year page and the index, for ``html-collect-pages``; each year
     page's previous and next links lead to the pages of the years (and
@@ -153,7 +165,9 @@ def generated_pages(app):
             pagename, section, summary,
             previous=_neighbour(sequence, index - 1),
             next=_neighbour(sequence, index + 1))))
-    section, summary = index_section(YearPageWriter(app, YEARS_INDEX_PAGE))
+    writer = YearPageWriter(app, YEARS_INDEX_PAGE)
+    section, summary = index_section(writer)
+    _with_timeline(writer, section)
     pages.append(page_tuple(app, GeneratedPage(YEARS_INDEX_PAGE, section,
                                                summary)))
     return pages

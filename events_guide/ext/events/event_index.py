@@ -42,8 +42,9 @@ class EventIndex(EventDirective):
     required_arguments = 1
     #: The first source of each event (the year pages list them all).
     COLUMNS = ["Dates", "Event", "Kind", "Where", "Source"]
-    #: How many past events each group shows besides the upcoming ones.
-    RECENT = 4
+    #: How many past events each group shows besides the upcoming ones
+    #: (the region page also carries the map: three keep it light).
+    RECENT = 3
 
     def render(self):
         grouping = self.arguments[0].strip()

@@ -1,0 +1,126 @@
+"""Figures drawn from the data at build time: ``.. event-map::`` (the
+cities that held events, on the "Events by region" page) and the timeline
+on the index of the year pages (:mod:`.archive` calls
+:func:`timeline_nodes`; a generated page is written by the web builders
+only, so its figure goes in as it is). The drawing is
+:mod:`events_guide.data.atlas`; this module places it on the page.
+
+The map's world outline is a file of its own (``_static/world.svg``,
+written by the web builders), drawn beneath the inline marks: cached by
+the browser and not part of the page's weight. The figures are HTML, so
+only the web builders show them; other builders get a sentence that says
+where they are.
+
+A city the gazetteer does not know stops the build at its entry's line,
+with the fix (``coordinates:``), when the map is drawn: when the page
+with the map is read, which happens whenever the data changes.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from ... import published
+from ...data import REGION_GROUPS, ONLINE, region_slug
+from ...data.atlas import city_marks, map_svg, world_svg
+from ...data.atlas import timeline_svg, year_columns
+from ...findings import Finding, display_path
+from ..build_date import build_day
+from ..stop import stop_build
+from .data import data_paths
+from .directive import EventDirective
+from .feeds import atomic_write
+
+
+class event_figure(nodes.General, nodes.Element):  # noqa: N801 (docutils)
+    """An SVG figure (``svg``: its markup with ``{outline}`` where the
+    outline's address goes), resolved for the builder at hand."""
+
+
+def _resolve(app, doctree, docname) -> None:
+    for node in list(doctree.findall(event_figure)):
+        if published.writes_generated_files(app.builder.name):
+            href = relative_uri(app.builder.get_target_uri(docname),
+                                published.WORLD_OUTLINE)
+            node.replace_self(nodes.raw(
+                "", node["svg"].replace("{outline}", href), format="html"))
+        else:
+            node.replace_self(nodes.paragraph("", node["instead"]))
+
+
+class EventMap(EventDirective):
+    """``.. event-map::`` -- a circle per city that held events."""
+
+    def render(self):
+        data = self.data
+        marks, unknown = city_marks(data.events)
+        if unknown:
+            events_file = display_path(data_paths(self.env.srcdir,
+                                                  self.config)[0])
+            stop_build([Finding(
+                file=events_file, line=problem.event.line, html="",
+                check="event-data", subject="coordinates",
+                what=f"entry {problem.event.id!r}: the gazetteer (GeoNames) "
+                f"does not know the city {problem.event.place.city!r} in "
+                f"{problem.event.place.country}, so the map cannot place it.",
+                fix="check the city's spelling (its common English name), "
+                "or add coordinates: [latitude, longitude] to the entry.")
+                for problem in unknown],
+                "the build stopped: the map needs every city's place.")
+        online = sum(1 for event in data.events
+                     if event.region_group == ONLINE)
+        svg = map_svg(marks, online, "{outline}",
+                      lambda region: "#" + region_slug(region)
+                      if region in REGION_GROUPS else "#")
+        figure = nodes.container(classes=["events-guide-figure"])
+        figure += event_figure(svg=svg, instead=(
+            f"The web version of this page shows a map of the "
+            f"{len(marks)} cities that held events."))
+        figure += nodes.paragraph("", (
+            f"{len(marks)} cities, each circle sized by its number of "
+            f"events and linked to its region above; {online} events were "
+            "held online (see Online). The sections below list them all."),
+            classes=["events-guide-figure-caption"])
+        return [figure]
+
+
+def timeline_nodes(app, data, year_link) -> list[nodes.Node]:
+    """The timeline of the years on record, 2010 to the build's year, and
+    its legend (every kind by name, not by colour alone)."""
+    last = max(build_day(app.config).year,
+               max(data.years(), default=build_day(app.config).year))
+    first = min(data.years(), default=last)
+    columns = year_columns(data.events, data.kinds, first, last)
+    names = {kind: info.name for kind, info in data.kinds.items()}
+    figure = nodes.container(classes=["events-guide-figure"])
+    # A generated page: written by the web builders only, so the figure
+    # goes in as it is.
+    figure += nodes.raw("", timeline_svg(columns, names, year_link),
+                        format="html")
+    legend = nodes.bullet_list(classes=["events-guide-legend"])
+    shown = {kind for column in columns for kind, _ in column.counts}
+    for kind, info in data.kinds.items():
+        if kind in shown:
+            legend += nodes.list_item("", nodes.paragraph(
+                "", "", nodes.inline("", "", classes=["swatch",
+                                                      f"kind-{kind}"]),
+                nodes.Text(info.name)))
+    figure += legend
+    return [figure]
+
+
+def write_world_outline(app, exception) -> None:
+    if exception is None and \
+            published.writes_generated_files(app.builder.name):
+        atomic_write(pathlib.Path(app.outdir) / published.WORLD_OUTLINE,
+                     world_svg().encode("utf-8"))
+
+
+def setup_figures(app) -> None:
+    app.add_node(event_figure)
+    app.add_directive("event-map", EventMap)
+    app.connect("doctree-resolved", _resolve)
+    app.connect("build-finished", write_world_outline)

@@ -1,0 +1,107 @@
+"""The timeline and the map, drawn from the data at build time.
+
+``test-events-figures`` holds fixed events (two in Tokyo, one in Atlanta,
+one in a hamlet the gazetteer does not know but whose entry gives its
+coordinates, one online): the exact marks are pinned there. The guide's
+own figures are checked for properties that hold whatever the data (a
+mark per city, a column per year, each a named link).
+"""
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from events_guide.data import DEFAULT_EVENTS_FILE
+from events_guide.data.atlas import city_marks
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svgs(path, css_class):
+    """The page's inline SVGs of a class, each parsed as XML."""
+    tree = lxml.html.parse(str(path))
+    return [lxml.etree.fromstring(lxml.etree.tostring(svg))
+            for svg in tree.iter("svg") if css_class in svg.get("class", "")]
+
+
+def _links(svg):
+    return [(a.get("href"), a.get("aria-label"))
+            for a in svg.iter(f"{SVG}a", "a")]
+
+
+@pytest.fixture(scope="module")
+def figures(build_test_root):
+    return build_test_root("events-figures")
+
+
+def test_the_map_has_a_named_mark_per_city_and_a_text_alternative(figures):
+    (svg,) = _svgs(figures / "index.html", "events-guide-map")
+    assert _links(svg) == [
+        ("#asia", "Tokyo, Japan: 2 events"),
+        ("#north-america", "Atlanta, United States: 1 event"),
+        ("#north-america", "Nowhereville, United States: 1 event")]
+    title = svg.find(f"{SVG}title")
+    desc = svg.find(f"{SVG}desc")
+    assert title.text == "Where the events were held"
+    assert "3 cities" in desc.text and "1 events held online" in desc.text
+    assert svg.get("aria-labelledby") == title.get("id")
+    # The outline is a file of its own, drawn beneath the marks.
+    (image,) = svg.iter(f"{SVG}image", "image")
+    assert image.get("href") == "_static/world.svg"
+    assert (figures / "_static" / "world.svg").is_file()
+    circle = next(svg.iter(f"{SVG}circle", "circle"))
+    # Hamlet at 40 N, 100 W: plate carrée, frame from 84 N.
+    assert [c.get("cx") for c in svg.iter(f"{SVG}circle", "circle")][2] \
+        == "80" and circle.getparent().tag.endswith("a")
+
+
+def test_the_timeline_has_a_named_column_per_year(figures):
+    (svg,) = _svgs(figures / "history" / "index.html",
+                   "events-guide-timeline")
+    links = _links(svg)
+    # 2015 to the build's year; a year without events has no page and no
+    # link.
+    assert [href for href, _ in links] == ["2015.html", "2017.html",
+                                           "2020.html"]
+    assert links[1] == ("2017.html", "2017: 3 events (PTG: 1, OpenStack "
+                        "and OpenInfra Days: 1, Meet-ups: 1)")
+    assert len(svg.findall(f"{SVG}g")) == 12 - 3
+    assert svg.find(f"{SVG}desc").text.startswith(
+        "A column for each year from 2015 to 2026")
+
+
+def test_two_builds_draw_the_same_figures(figures, copy_root,
+                                          strict_sphinx_build, tmp_path):
+    again = strict_sphinx_build(copy_root("events-figures"), tmp_path)
+    for page, css in (("index.html", "events-guide-map"),
+                      ("history/index.html", "events-guide-timeline")):
+        assert [lxml.etree.tostring(svg) for svg in _svgs(again / page, css)] \
+            == [lxml.etree.tostring(svg) for svg in _svgs(figures / page,
+                                                          css)]
+
+
+def test_a_city_the_gazetteer_does_not_know_stops_the_build(
+        copy_root, sphinx_build_log, tmp_path):
+    source = copy_root("events-figures")
+    events = source / DEFAULT_EVENTS_FILE
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("    coordinates: [40.0, -100.0]\n", ""),
+                      encoding="utf-8")
+    line = text.splitlines().index("  - id: meetup-hamlet-2017") + 1
+    status, log = sphinx_build_log(source, tmp_path / "out")
+    assert status == 2
+    assert f"{DEFAULT_EVENTS_FILE}:{line}:" in log
+    assert "does not know the city 'Nowhereville'" in log
+    assert "add coordinates: [latitude, longitude]" in log
+
+
+def test_the_guides_map_has_a_mark_for_every_city(guide_site, guide_data):
+    """A new city in the data adds its mark, with no test edit."""
+    marks, unknown = city_marks(guide_data.events)
+    assert unknown == []
+    (svg,) = _svgs(guide_site.html_dir / "events-by-region.html",
+                   "events-guide-map")
+    labels = [label for _, label in _links(svg)]
+    assert len(labels) == len(marks) == len({
+        (e.place.city, e.place.country) for e in guide_data.events
+        if getattr(e.place, "city", None)})
