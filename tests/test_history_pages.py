@@ -7,6 +7,7 @@ data for the shape of those pages; the guide's own data, ten times over,
 proves the budget: every page of that build stays within its size.
 """
 
+import dataclasses
 import datetime
 import re
 
@@ -15,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from events_guide.data import DEFAULT_EVENTS_FILE
-from events_guide.ext.events import archive
+from events_guide.ext.events import archive, event_pages
 from events_guide.sitecheck import Site, format_report, run_checks
 from events_guide.sitecheck.weight import (check_first_round_trip,
                                            check_page_size)
@@ -141,13 +142,29 @@ def _copy(event: dict, n: int, lengths: int) -> dict:
     return copy
 
 
+def _pages_of_the_original_events_only(monkeypatch):
+    """An event's page shows that event alone, so its size does not grow
+    with the data: the copies' pages would only repeat the originals'
+    (about nine tenths of the build's time). Every page whose size does
+    grow (the year pages, the history index, the lists, the map) is built
+    in full."""
+    whole_data = event_pages.event_data
+
+    def originals(env):
+        data = whole_data(env)
+        return dataclasses.replace(data, events=tuple(
+            event for event in data.events if "-copy-" not in event.id))
+    monkeypatch.setattr(event_pages, "event_data", originals)
+
+
 @pytest.mark.slow
 def test_ten_times_the_events_keep_every_page_in_budget(
-        guide_copy, strict_sphinx_build, tmp_path):
+        guide_copy, strict_sphinx_build, tmp_path, monkeypatch):
     source = guide_copy / "doc" / "source"
     events = source / DEFAULT_EVENTS_FILE
     events.write_text(ten_times(events.read_text(encoding="utf-8")),
                       encoding="utf-8")
+    _pages_of_the_original_events_only(monkeypatch)
     html = strict_sphinx_build(source, tmp_path / "out")
     findings = run_checks(Site(html, source),
                           (check_page_size, check_first_round_trip))
