@@ -45,14 +45,23 @@ def test_the_map_has_a_named_mark_per_city_and_a_text_alternative(figures):
     assert title.text == "Where the events were held"
     assert "3 cities" in desc.text and "1 events held online" in desc.text
     assert svg.get("aria-labelledby") == title.get("id")
-    # The outline is a file of its own, drawn beneath the marks.
-    (image,) = svg.iter(f"{SVG}image", "image")
-    assert image.get("href") == "_static/world.svg"
     assert (figures / "_static" / "world.svg").is_file()
     circle = next(svg.iter(f"{SVG}circle", "circle"))
     # Hamlet at 40 N, 100 W: plate carrée, frame from 84 N.
     assert [c.get("cx") for c in svg.iter(f"{SVG}circle", "circle")][2] \
         == "80" and circle.getparent().tag.endswith("a")
+
+
+def test_the_outline_beneath_the_marks_waits_until_the_map_is_near(
+        figures):
+    """The outline is decoration, sized (nothing moves when it arrives)
+    and lazy: the page stays one request until the reader scrolls down."""
+    (outline,) = lxml.html.parse(str(figures / "index.html")).iter("img")
+    assert outline.getparent().get("class") == "events-guide-map-frame"
+    assert outline.get("src") == "_static/world.svg"
+    assert (outline.get("alt"), outline.get("aria-hidden"),
+            outline.get("loading")) == ("", "true", "lazy")
+    assert outline.get("width") and outline.get("height")
 
 
 def test_the_timeline_has_a_named_column_per_year(figures):

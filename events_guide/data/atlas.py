@@ -176,11 +176,11 @@ def _xy(mark: CityMark) -> tuple[int, int]:
     return (round(mark.longitude + 180), round(NORTH - mark.latitude))
 
 
-def map_svg(marks: list[CityMark], online: int, outline_href: str,
+def map_svg(marks: list[CityMark], online: int,
             region_link: Callable[[str], str]) -> str:
-    """The map: the outline (a same-origin image, cached, not part of the
-    page's weight) and a linked circle per city, biggest drawn first so
-    that small ones stay on top."""
+    """The map's marks: a linked circle per city, biggest drawn first so
+    that small ones stay on top, in the frame of the outline
+    (:func:`world_svg`), which the page shows beneath them."""
     svg = _element("svg", viewBox=f"0 0 {MAP_WIDTH} {MAP_HEIGHT}",
                    class_="events-guide-map")
     top = ", ".join(f"{mark.city} ({mark.events})" for mark in marks[:5])
@@ -189,8 +189,6 @@ def map_svg(marks: list[CityMark], online: int, outline_href: str,
               f"cities that held events, its area by how many: the most in "
               f"{top}. Each circle links to the events of its region; "
               f"{online} events held online are not on the map.")
-    _element("image", svg, href=outline_href, width=MAP_WIDTH,
-             height=MAP_HEIGHT, aria_hidden="true")
     for mark in marks:
         x, y = _xy(mark)
         radius = round(1.2 + 1.1 * math.sqrt(mark.events), 1)

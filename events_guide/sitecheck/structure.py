@@ -109,10 +109,13 @@ def check_descriptions(site: Site) -> list[Finding]:
 
 def check_image_alt(site: Site) -> list[Finding]:
     """Every image has alt text that says what it shows (not a file
-    name, which is what docutils writes when :alt: is missing)."""
+    name, which is what docutils writes when :alt: is missing); or it says
+    it is decoration, both ways (an empty alt and aria-hidden)."""
     findings = []
     for page in site.pages.values():
         for img in page.soup.find_all("img"):
+            if img.get("alt") == "" and img.get("aria-hidden") == "true":
+                continue
             src = img.get("src", "")
             alt = (img.get("alt") or "").strip()
             name = src.rsplit("/", 1)[-1]

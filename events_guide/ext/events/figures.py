@@ -6,10 +6,11 @@ only, so its figure goes in as it is). The drawing is
 :mod:`events_guide.data.atlas`; this module places it on the page.
 
 The map's world outline is a file of its own (``_static/world.svg``,
-written by the web builders), drawn beneath the inline marks: cached by
-the browser and not part of the page's weight. The figures are HTML, so
-only the web builders show them; other builders get a sentence that says
-where they are.
+written by the web builders), an image beneath the inline marks that the
+browser loads lazily: the map is far down its page, so the page stays one
+request until the reader scrolls to it, and the outline is cached. The
+figures are HTML, so only the web builders show them; other builders get
+a sentence that says where they are.
 
 A city the gazetteer does not know stops the build at its entry's line,
 with the fix (``coordinates:``), when the map is drawn: when the page
@@ -25,7 +26,8 @@ from sphinx.util.osutil import relative_uri
 
 from ... import published
 from ...data import REGION_GROUPS, ONLINE, region_slug
-from ...data.atlas import city_marks, map_svg, world_svg
+from ...data.atlas import MAP_HEIGHT, MAP_WIDTH, city_marks, map_svg
+from ...data.atlas import world_svg
 from ...data.atlas import timeline_svg, year_columns
 from ...findings import Finding, display_path
 from ..build_date import build_day
@@ -36,8 +38,8 @@ from .feeds import atomic_write
 
 
 class event_figure(nodes.General, nodes.Element):  # noqa: N801 (docutils)
-    """An SVG figure (``svg``: its markup with ``{outline}`` where the
-    outline's address goes), resolved for the builder at hand."""
+    """The map's marks (``svg``), resolved for the builder at hand: over
+    the world outline for the web builders, a sentence for the others."""
 
 
 def _resolve(app, doctree, docname) -> None:
@@ -45,10 +47,20 @@ def _resolve(app, doctree, docname) -> None:
         if published.writes_generated_files(app.builder.name):
             href = relative_uri(app.builder.get_target_uri(docname),
                                 published.WORLD_OUTLINE)
-            node.replace_self(nodes.raw(
-                "", node["svg"].replace("{outline}", href), format="html"))
+            node.replace_self(nodes.raw("", _on_the_outline(
+                node["svg"], href), format="html"))
         else:
             node.replace_self(nodes.paragraph("", node["instead"]))
+
+
+def _on_the_outline(svg: str, outline_href: str) -> str:
+    """The marks over the outline: a decorative image (empty alt, hidden
+    from assistive technology; the marks carry the names), its size given
+    so nothing moves when it arrives."""
+    return (f'<div class="events-guide-map-frame"><img src="{outline_href}"'
+            f' alt="" aria-hidden="true" width="{MAP_WIDTH * 2}"'
+            f' height="{MAP_HEIGHT * 2}" loading="lazy" decoding="async"'
+            f' class="events-guide-map-outline">{svg}</div>')
 
 
 class EventMap(EventDirective):
@@ -72,7 +84,7 @@ class EventMap(EventDirective):
                 "the build stopped: the map needs every city's place.")
         online = sum(1 for event in data.events
                      if event.region_group == ONLINE)
-        svg = map_svg(marks, online, "{outline}",
+        svg = map_svg(marks, online,
                       lambda region: "#" + region_slug(region)
                       if region in REGION_GROUPS else "#")
         figure = nodes.container(classes=["events-guide-figure"])
