@@ -190,7 +190,8 @@ def summary_rst(results: dict) -> str:
     verdict = ("Every page met every target in the last measurement "
                "(compressed: in every run; uncompressed: median run)."
                if not misses else
-               f"{len(misses)} figures missed a target in the last "
+               f"{len(misses)} figure{'s' if len(misses) != 1 else ''} "
+               "missed a target in the last "
                "measurement; bench/RESULTS.md lists them.")
     return ("..\n   Written by bench/lighthouse.py (tox -e bench); do not "
             "edit by hand.\n\n" + "\n".join(body) + "\n\nThe LCP multiple "
