@@ -33,6 +33,9 @@ from .models import Event, Place
 SVG = "http://www.w3.org/2000/svg"
 #: The map's frame (see WORLD-OUTLINE.rst): plate carrée, 84 N to 58 S.
 MAP_WIDTH, MAP_HEIGHT, NORTH = 360, 142, 84.0
+#: The outline's size as an image on the page (twice the frame: sharp on
+#: a wide screen), which the page gives so that nothing moves as it loads.
+OUTLINE_SIZE = (MAP_WIDTH * 2, MAP_HEIGHT * 2)
 OUTLINE = pathlib.Path(__file__).with_name("world-outline.svgpath")
 
 
@@ -203,7 +206,7 @@ def world_svg() -> str:
     """The outline, as a file of its own (``_static/world.svg``): land in a
     grey that reads on light and dark pages alike."""
     svg = _element("svg", viewBox=f"0 0 {MAP_WIDTH} {MAP_HEIGHT}",
-                   width=MAP_WIDTH * 2, height=MAP_HEIGHT * 2)
+                   width=OUTLINE_SIZE[0], height=OUTLINE_SIZE[1])
     _element("path", svg, d=OUTLINE.read_text(encoding="ascii").strip(),
              fill="#8795a1", fill_opacity="0.45")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + _markup(svg) + "\n"

@@ -26,8 +26,7 @@ from sphinx.util.osutil import relative_uri
 
 from ... import published
 from ...data import REGION_GROUPS, ONLINE, region_slug
-from ...data.atlas import MAP_HEIGHT, MAP_WIDTH, city_marks, map_svg
-from ...data.atlas import world_svg
+from ...data.atlas import OUTLINE_SIZE, city_marks, map_svg, world_svg
 from ...data.atlas import timeline_svg, year_columns
 from ...findings import Finding, display_path
 from ..build_date import build_day
@@ -58,8 +57,8 @@ def _on_the_outline(svg: str, outline_href: str) -> str:
     from assistive technology; the marks carry the names), its size given
     so nothing moves when it arrives."""
     return (f'<div class="events-guide-map-frame"><img src="{outline_href}"'
-            f' alt="" aria-hidden="true" width="{MAP_WIDTH * 2}"'
-            f' height="{MAP_HEIGHT * 2}" loading="lazy" decoding="async"'
+            f' alt="" aria-hidden="true" width="{OUTLINE_SIZE[0]}"'
+            f' height="{OUTLINE_SIZE[1]}" loading="lazy" decoding="async"'
             f' class="events-guide-map-outline">{svg}</div>')
 
 
