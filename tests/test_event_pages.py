@@ -11,6 +11,7 @@ fixed events whose status changed, for the exact values.
 import datetime
 import json
 import re
+import shutil
 import urllib.parse
 
 import icalendar
@@ -94,6 +95,61 @@ def test_a_missing_page_is_named_with_the_entry(site_copy, guide_data, one):
     (site_copy.html / _rel(event)).unlink()
     finding = one(check_event_pages(site_copy.site()), event.id)
     assert finding.line == event.line and "has no page" in finding.what
+
+
+def test_a_build_without_event_pages_is_named_entry_by_entry(
+        site_copy, guide_data):
+    """A build that stops writing event pages altogether is caught, not
+    taken for a build without them: one finding per entry."""
+    for path in (site_copy.html / published.EVENT_PAGES.folder).glob(
+            "*.html"):
+        path.unlink()
+    findings = [finding for finding in check_event_pages(site_copy.site())
+                if finding.check == "event-page"]
+    assert sorted(finding.line for finding in findings) == sorted(
+        event.line for event in guide_data.events)
+    assert all(finding.file.endswith("_data/events.yaml")
+               for finding in findings)
+
+
+def test_a_wrong_city_is_named_with_the_entry(site_copy, guide_data, one,
+                                              assert_names):
+    event = _first_dated(guide_data, "in-person")
+    _seed(site_copy, event, f'"addressLocality":"{event.place.city}"',
+          '"addressLocality":"Atlantis"')
+    finding = one(check_event_pages(site_copy.site()), "location")
+    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+
+
+def test_an_online_event_without_its_url_is_named_with_the_entry(
+        site_copy, guide_data, one, assert_names):
+    event = _first_dated(guide_data, "virtual")
+    _seed(site_copy, event, '"@type":"VirtualLocation"', '"@type":"Place"')
+    finding = one(check_event_pages(site_copy.site()), "location")
+    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+    assert "VirtualLocation" in finding.what
+
+
+def test_two_event_items_on_one_page_are_named_with_the_entry(
+        site_copy, guide_data, one, assert_names):
+    event = _first_dated(guide_data)
+    path = site_copy.html / _rel(event)
+    text = path.read_text(encoding="utf-8")
+    item = re.search(r'<script type="application/ld\+json">.*?</script>',
+                     text).group(0)
+    path.write_text(text.replace(item, item + item, 1), encoding="utf-8")
+    finding = one(check_event_pages(site_copy.site()), "Event")
+    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+    assert "2 schema.org Event items" in finding.what
+
+
+def test_a_page_of_no_event_is_named(site_copy, guide_data, one):
+    event = _first_dated(guide_data)
+    gone = published.html_file(published.event_page("summit-gone-1999"))
+    (site_copy.html / gone).write_bytes((site_copy.html /
+                                         _rel(event)).read_bytes())
+    finding = one(check_event_pages(site_copy.site()), "summit-gone-1999")
+    assert finding.file == gone and "page of no event" in finding.what
 
 
 # -- structured data, calendar file and links, on every event page ----------
@@ -221,6 +277,27 @@ def test_an_undated_event_has_a_page_but_no_event_data_or_calendar(
     assert _ld(status_html, "summit-undated-2011") is None
     assert not (status_html / "events" / "summit-undated-2011.ics").exists()
     assert "no source the guide could check confirms its dates" in text
+
+
+def test_an_unverified_event_with_an_event_item_is_named(
+        status_html, rootdir, tmp_path, one):
+    """An event whose dates are not verified must not tell search engines
+    it has some (the root's undated Summit, given a dated page's Event)."""
+    from events_guide.sitecheck import Site
+    html = tmp_path / "html"
+    shutil.copytree(status_html, html)
+    dated = (html / "events" / "ptg-cancelled-2025.html").read_text()
+    item = re.search(r'<script type="application/ld\+json">.*?</script>',
+                     dated).group(0)
+    undated = html / "events" / "summit-undated-2011.html"
+    undated.write_text(undated.read_text().replace(
+        "</head>", item + "</head>", 1))
+    site = Site(html, rootdir / "test-events-status")
+    finding = one(check_event_pages(site), "Event")
+    assert finding.line == next(
+        event.line for event in site.event_data.events
+        if event.id == "summit-undated-2011")
+    assert "not verified" in finding.what
 
 
 def test_an_event_as_announced_has_sequence_zero(build_test_root):

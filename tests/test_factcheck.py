@@ -136,6 +136,21 @@ def test_offline_it_says_so_first_and_checks_nothing(tmp_path, capsys):
     assert len(tried) == 3  # a few hosts tried, not every source
 
 
+def test_sources_that_all_answer_with_errors_are_findings(
+        source_server, tmp_path, capsys):
+    """Every host answered, each with an HTTP error: the machine is
+    online, so each source is a finding (exit 1), not "nothing was
+    checked"."""
+    evidence = tmp_path / "evidence.json"
+    evidence.write_text(json.dumps({"sources": [
+        source(f"{source_server}/gone-{n}.html", "x").as_record()
+        for n in range(2)]}))
+    assert cli.main([str(evidence)]) == 1
+    out = capsys.readouterr().out
+    assert "nothing was checked" not in out
+    assert out.count("[source-unreachable]") == 2 and "HTTP 404" in out
+
+
 def test_an_unusable_evidence_file_is_a_clear_error(tmp_path, capsys):
     bad = tmp_path / "evidence.json"
     bad.write_text("{}")

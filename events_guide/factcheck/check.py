@@ -23,12 +23,16 @@ class Summary:
     found: int = 0
     missing: int = 0
     unreachable: int = 0
+    #: Of the unreachable sources, those whose host never answered (no
+    #: HTTP status at all: offline, refused, timed out).
+    unanswered: int = 0
 
     @property
     def nothing_reached(self) -> bool:
-        """No source at all could be fetched: the machine is offline (or
-        every host refuses it), so the run says nothing about the facts."""
-        return self.sources > 0 and self.unreachable == self.sources
+        """No host answered at all: the machine is offline (or every host
+        refuses it), so the run says nothing about the facts. Sources that
+        answered with an HTTP error were reached: they are findings."""
+        return self.sources > 0 and self.unanswered == self.sources
 
     def __str__(self) -> str:
         return (f"{self.sources} sources checked: {self.found} of "
@@ -51,6 +55,12 @@ def load_evidence(path: pathlib.Path) -> list[SourceNote]:
             f"{path}: not an evidence file ({type(error).__name__}: "
             f"{error}); write it with sphinx-build -b evidence doc/source "
             f"doc/build/evidence (it writes {EVIDENCE_FILE})") from None
+
+
+def host_answered(fetched: Fetched) -> bool:
+    """Did the source's host answer, with the page or an HTTP error? (Not
+    if the machine is offline, the connection refused or timed out.)"""
+    return not fetched.error or fetched.error.startswith("HTTP ")
 
 
 def _finding(note: SourceNote, check: str, what: str, fix: str) -> Finding:
@@ -85,6 +95,7 @@ def check_sources(notes: list[SourceNote],
         summary.quotes += len(note.quotes)
         if isinstance(page, Fetched):
             summary.unreachable += 1
+            summary.unanswered += not host_answered(page)
             findings.append(_finding(
                 note, "source-unreachable",
                 f"the source {note.url} could not be fetched ({page.error}); "
@@ -119,7 +130,7 @@ def first_reachable(urls: Iterable[str],
             continue
         seen.add(host)
         fetched = fetch(url)
-        if not fetched.error or fetched.error.startswith("HTTP "):
+        if host_answered(fetched):
             return True, ""
         error = fetched.error
         if len(seen) >= hosts:
