@@ -24,6 +24,8 @@ import pytest
 from sphinx.cmd.build import build_main
 from sphinx.util.console import strip_colors
 
+from events_guide.sitecheck.__main__ import STRICT_OPTIONS
+
 REPO_ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOC_SOURCE = REPO_ROOT / "doc" / "source"
 TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
@@ -89,7 +91,7 @@ def run_build(source: pathlib.Path, out: pathlib.Path,
     (colours stripped). The one way the tests build a site: a build that
     the guide's extensions stop (bad data, a bad build date) returns the
     stop's status, as the command line would."""
-    args = ["-W", "--keep-going", "-n", "-q", "-b", builder,
+    args = [*STRICT_OPTIONS, "-q", "-b", builder,
             "-d", str(out / "doctrees"), *extra_args, str(source),
             str(out / builder)]
     log = io.StringIO()

@@ -6,6 +6,8 @@ import shlex
 
 import pytest
 
+from events_guide.sitecheck.__main__ import BUILD_OPTIONS, STRICT_OPTIONS
+
 
 @pytest.fixture(scope="module")
 def tox(repo_root):
@@ -19,10 +21,11 @@ def options(command: str) -> set[str]:
             if word.startswith("-")}
 
 
-def test_live_preview_is_as_strict_as_the_build(tox):
-    strict = {"-W", "--keep-going", "-n"}
+def test_live_preview_and_site_check_are_as_strict_as_the_build(tox):
+    strict = set(STRICT_OPTIONS)
     assert strict <= options(tox["testenv:docs"]["commands"])
     assert strict <= options(tox["testenv:serve"]["commands"])
+    assert strict <= set(BUILD_OPTIONS)  # sitecheck --build
 
 
 def test_ctrl_c_lets_the_preview_stop_by_itself(tox):

@@ -59,10 +59,23 @@ def test_inventory_command_prints_and_writes_the_inventory(site_copy,
         inventory.published_urls(site_copy.site()))
 
 
+def test_build_builds_the_source_it_is_given(rootdir, tmp_path):
+    """--build builds --source (here a test root), not the guide, into
+    the HTML folder, with the doctrees beside it."""
+    html = tmp_path / "build" / "html"
+    result = run("check", html, "--build", "--source",
+                 rootdir / "test-structure-good", "--only",
+                 "check_internal_links", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (html / "index.html").is_file()
+    assert (tmp_path / "build" / "doctrees").is_dir()
+
+
 def test_help_is_the_checks_help_and_builds_nothing(capsys, monkeypatch):
     """--help answers at once with the checker's options (not tox's),
     even with --build after it, as tox -e sitecheck passes it."""
-    monkeypatch.setattr(cli, "build", lambda html: pytest.fail("built"))
+    monkeypatch.setattr(cli, "build",
+                        lambda *args: pytest.fail("built"))
     with pytest.raises(SystemExit) as exit_status:
         cli.main(["--help", "--build"])
     assert exit_status.value.code == 0

@@ -29,9 +29,12 @@ from .inventory import INVENTORY_FILE, format_inventory, published_urls
 from .urls import AllowlistError
 
 COMMANDS = ("check", "inventory")
-#: sphinx-build's options for --build: those of tox -e docs, quiet.
-BUILD_OPTIONS = ("-W", "--keep-going", "-n", "-q", "-b", "html", "-d",
-                 "doc/build/doctrees")
+#: What makes a build strict (tox -e docs, the tests' builds, --build): a
+#: warning fails it, every warning is shown, every reference is checked.
+STRICT_OPTIONS = ("-W", "--keep-going", "-n")
+#: sphinx-build's options for --build: those of tox -e docs, quiet (the
+#: doctrees go beside the HTML folder, as doc/build/doctrees does).
+BUILD_OPTIONS = (*STRICT_OPTIONS, "-q", "-b", "html")
 
 
 def _existing(path: str) -> pathlib.Path | None:
@@ -61,10 +64,11 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--inventory", type=pathlib.Path,
                          default=_existing(INVENTORY_FILE),
                          help=f"the URL inventory (default: {INVENTORY_FILE})")
-    check.add_argument("--source", type=pathlib.Path,
-                       default=_existing("doc/source"),
-                       help="the source folder, to name source files and "
-                       "lines (default: doc/source)")
+        sub.add_argument("--source", type=pathlib.Path,
+                         default=_existing("doc/source"),
+                         help="the source folder, built by --build and used "
+                         "to name source files and lines (default: "
+                         "doc/source)")
     names = [c.__name__ for c in QUICK_CHECKS + NU_CHECKS]
     check.add_argument("--only", action="append", metavar="CHECK",
                        choices=names, help="run only this check "
@@ -85,11 +89,16 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def build(html: pathlib.Path) -> int:
-    """Build the guide into *html*, strictly, as tox -e docs does."""
+def build(source: pathlib.Path | None, html: pathlib.Path) -> int:
+    """Build the guide from *source* into *html*, strictly, as tox -e docs
+    does."""
+    if source is None or not source.is_dir():
+        print(f"error: {source or 'doc/source'}: no such source folder to "
+              "build; give it with --source", file=sys.stderr)
+        return 2
     command = [sys.executable, "-m", "sphinx", *BUILD_OPTIONS,
-               "doc/source", str(html)]
-    say(f"Building the guide into {html} ...")
+               "-d", str(html.parent / "doctrees"), str(source), str(html)]
+    say(f"Building {source} into {html} ...")
     started = time.monotonic()
     status = subprocess.call(command)
     if status:
@@ -103,7 +112,7 @@ def run_check(args) -> int:
     if args.source is not None and not args.source.is_dir():
         print(f"error: {args.source}: no such source folder", file=sys.stderr)
         return 2
-    if args.build and build(args.html):
+    if args.build and build(args.source, args.html):
         return 2
     site = Site(args.html, args.source, args.inventory)
     checks = QUICK_CHECKS
@@ -121,7 +130,7 @@ def run_check(args) -> int:
 
 
 def run_inventory(args) -> int:
-    if args.build and build(args.html):
+    if args.build and build(args.source, args.html):
         return 2
     text = format_inventory(published_urls(Site(args.html)))
     if not args.write:

@@ -13,9 +13,9 @@ has published, one path per line relative to the site root
   in the same patch (:data:`REGENERATE`); except the pages generated from
   the event data (every family of :mod:`events_guide.published`: year
   pages, event pages and their calendar files), which appear as events
-  are added: a contributor adding an event touches nothing else. They are
-  in the inventory by derivation (:func:`expected_inventory`), and once a
-  regeneration lists them they must keep working like any page.
+  are added: a contributor adding an event touches nothing else
+  (:func:`unlisted_urls`). A regeneration lists them too, and once listed
+  they must keep working like any page.
 
 :func:`check_redirects` checks that each line of ``redirects.txt`` left a
 page at the old address that sends readers to the new one.
@@ -77,12 +77,6 @@ def unlisted_urls(listed, built) -> list[str]:
     except those the event data generates (they come with a new event)."""
     return sorted(url for url in set(built) - set(listed)
                   if not is_generated(url))
-
-
-def expected_inventory(listed, built) -> list[str]:
-    """The inventory a build asks for: what is listed, what is new, and
-    what the event data generates."""
-    return sorted(set(listed) | set(built))
 
 
 def check_inventory(site: Site) -> list[Finding]:
