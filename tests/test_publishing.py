@@ -173,11 +173,16 @@ def test_uncommitted_page_builds_strictly_without_a_date(tmp_path,
     assert url.find("s:lastmod", publishing.SITEMAP_NS) is None
 
 
-def test_no_description_has_a_space_before_its_punctuation(guide_site):
-    """A footnote mark taken out of a summary leaves no "Foundation ."
-    behind in search results and link previews."""
-    for page in guide_site.published_pages:
-        for tag in page.soup.select('head meta[name="description"], '
-                                    'head meta[property="og:description"]'):
-            assert not re.search(r"\s[.,;:!?]", tag["content"]), \
-                (page.rel, tag["content"])
+def test_a_space_before_the_descriptions_punctuation_is_named(site_copy):
+    """A footnote mark taken out of a summary leaves "Foundation ." behind
+    in search results and link previews: the head check names it, in both
+    the description and og:description."""
+    page = site_copy.html / "forum.html"
+    html = re.sub(r'(<meta (?:name="description"|property="og:description")'
+                  r' content="[^"]*?)\.(")', r"\1 .\2",
+                  page.read_text(encoding="utf-8"))
+    page.write_text(html, encoding="utf-8")
+    findings = [f for f in publishing.check_head(site_copy.site())
+                if "space before its punctuation" in f.what]
+    assert {f.subject for f in findings} == {"description", "og:description"}
+    assert all(f.file.endswith("forum.rst") for f in findings)

@@ -168,6 +168,16 @@ def _head_problems(page: Page, url: str):
                       f"first paragraph {summary!r}.",
                       "Remove the '.. meta::' block: the summary paragraph "
                       "is the description.", meta_line)
+    for name in ("description", "og:description"):
+        stray = re.search(r"\S*\s[.,;:!?]", found.get(name) or "")
+        if stray:
+            yield problem(name, f"the {name} has a space before its "
+                          f"punctuation ({stray.group(0)!r}), as search "
+                          "results and link previews would show it.",
+                          "A footnote or reference at the end of the "
+                          "summary leaves it behind: move it after the "
+                          "sentence's punctuation, or out of the first "
+                          "paragraph.", meta_line)
     if found.get("og:description") and found["og:description"] != summary:
         yield problem("og:description", "og:description is not the page's "
                       "first paragraph.", "Remove the '.. meta::' block.",

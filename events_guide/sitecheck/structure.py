@@ -266,6 +266,36 @@ def check_event_kinds(site: Site, kinds=None) -> list[Finding]:
     return sort_findings(problems)
 
 
+# -- typography ---------------------------------------------------------------
+
+#: Where a straight quote is right: code, what a reader types, and what is
+#: not text.
+_LITERAL_ELEMENTS = ["code", "pre", "script", "style", "kbd", "samp"]
+
+
+def check_typographic_quotes(site: Site) -> list[Finding]:
+    """The text reads with typographic quotes (docutils' smart quotes
+    turn straight ones into them; a straight one left in the text comes
+    from a raw block, a template or generated text, and mixes styles)."""
+    findings = []
+    for page in _reader_pages(site):
+        for text in page.main.find_all(string=True):
+            if '"' in text and not text.find_parent(_LITERAL_ELEMENTS):
+                words = " ".join(str(text).split())
+                findings.append(page.finding(
+                    "straight-quote", words[:60],
+                    f'{page.rel}: a straight quote (") in the text '
+                    f"{words[:60]!r}; the guide's text uses typographic "
+                    "quotes.",
+                    "Write the text where Sphinx's smart quotes reach it "
+                    "(not in a raw block or a template), or write \u201c "
+                    "and \u201d; in generated pages, fix the template.",
+                    needles=(str(text).strip()[:40],)))
+                break  # one finding per page is enough to find the rest
+    return sort_findings(findings)
+
+
 STRUCTURE_CHECKS = (check_headings, check_titles_unique,
                     check_descriptions, check_image_alt,
+                    check_typographic_quotes,
                     check_event_sections, check_event_kinds)
