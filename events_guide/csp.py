@@ -1,9 +1,16 @@
-"""Content-Security-Policy hash sources, as browsers compute them: shared
-by the build, which lists each page's inline stylesheet (and the search
-page's inline script) in the shipped policy
-(:mod:`events_guide.ext.theme.policy`), and the site checks, which make
-sure every inline one is listed
-(:func:`events_guide.sitecheck.headers.check_inline_hashes`)."""
+"""Content-Security-Policy hash sources, as browsers compute them, and how
+the policies a page gets combine: shared by the build, which gives each
+page a policy of its own allowing its inline stylesheet by hash
+(:func:`page_policy`, in a ``<meta http-equiv>``) and lists the search
+page's inline script in the shipped policy
+(:mod:`events_guide.ext.theme.policy`), and by the site checks, which make
+sure every inline element is allowed and nothing else inline is
+(:func:`events_guide.sitecheck.headers.check_inline_hashes`).
+
+A browser enforces every policy a page gets, the header's and the
+page's own: an inline element runs only if each of them allows it
+(CSP Level 3, "multiple policies").
+"""
 
 from __future__ import annotations
 
@@ -50,12 +57,62 @@ def inline_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def sources(policy: str, directive: str) -> set[str]:
-    """The sources of one directive of a policy (else of its
-    ``default-src``, which then applies)."""
+#: The http-equiv value of a page's own policy.
+META_POLICY = "Content-Security-Policy"
+#: Sources that allow one inline element each, so that a policy that has
+#: one ignores 'unsafe-inline' (CSP Level 2 and 3).
+_LISTING_PREFIXES = ("'sha256-", "'sha384-", "'sha512-", "'nonce-")
+
+
+def page_policy(style_text: str) -> str:
+    """A page's own policy: its inline stylesheet, by hash, and styles
+    from the guide's origin; nothing else."""
+    return f"{DIRECTIVES['style']} 'self' {inline_hash(style_text)}"
+
+
+def _directives(policy: str) -> dict[str, set[str]]:
     directives = {}
     for part in policy.split(";"):
         words = part.split()
         if words:
             directives.setdefault(words[0].lower(), set(words[1:]))
+    return directives
+
+
+def governs(policy: str, directive: str) -> bool:
+    """Does the policy restrict what ``directive`` governs (by that
+    directive or by ``default-src``)?"""
+    directives = _directives(policy)
+    return directive in directives or "default-src" in directives
+
+
+def allows_inline(policy: str, directive: str, text: str) -> bool:
+    """Does the policy allow an inline element with this text, governed by
+    ``directive``? (By its hash; or by 'unsafe-inline' when the directive
+    lists no hash or nonce; or because the policy does not govern it.)"""
+    if not governs(policy, directive):
+        return True
+    allowed = sources(policy, directive)
+    if inline_hash(text) in allowed:
+        return True
+    return "'unsafe-inline'" in allowed and not any(
+        source.startswith(_LISTING_PREFIXES) for source in allowed)
+
+
+#: A text no page carries: a policy that allows an inline element with it
+#: allows any (see :func:`allows_any_inline`).
+_INJECTED = "/* \0 not the guide's own: anything injected \0 */"
+
+
+def allows_any_inline(policies, directive: str) -> bool:
+    """Do these policies together (each enforced) allow an inline element
+    of any text?"""
+    return all(allows_inline(policy, directive, _INJECTED)
+               for policy in policies)
+
+
+def sources(policy: str, directive: str) -> set[str]:
+    """The sources of one directive of a policy (else of its
+    ``default-src``, which then applies)."""
+    directives = _directives(policy)
     return directives.get(directive, directives.get("default-src", set()))

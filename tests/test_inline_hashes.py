@@ -1,13 +1,14 @@
-"""Every page's inline stylesheet, and the search page's inline script,
-are allowed by their sha256 hashes in the Content-Security-Policy the
-build ships in ``_headers`` and ``.htaccess``
-(events_guide.sitecheck.headers.check_inline_hashes; the build adds the
-hashes, events_guide.ext.theme.policy), and nothing else inline is."""
+"""Every page's inline stylesheet is allowed by its sha256 hash in the
+page's own Content-Security-Policy (a ``<meta http-equiv>`` before it,
+events_guide.ext.theme.page_style), the search page's inline script by
+its hash in the policy the build ships in ``_headers`` and ``.htaccess``
+(events_guide.ext.theme.policy), and nothing else inline is
+(events_guide.sitecheck.headers.check_inline_hashes)."""
 
 import pytest
 from sphinx.errors import ExtensionError
 
-from events_guide.csp import inline_hash, sources
+from events_guide.csp import inline_hash, page_policy, sources
 from events_guide.ext.theme.policy import with_hash_sources
 from events_guide.sitecheck import format_report, headers
 
@@ -20,16 +21,22 @@ def test_every_page_has_one_inline_stylesheet_and_no_link(guide_site):
         f"linked stylesheet: {wrong}"
 
 
-def test_the_shipped_policy_lists_hashes_and_nothing_inline(guide_site):
+def test_each_page_allows_its_own_stylesheet_and_nothing_else(guide_site):
+    """The header lists scripts by hash and leaves styles to each page's
+    own policy, which lists exactly that page's stylesheet; the header's
+    size does not grow with the pages."""
     assert headers.check_inline_hashes(guide_site) == []
     for config in headers.host_configs(guide_site):
         policy, _ = headers.served_headers(config, "index.html")[
             "Content-Security-Policy"]
-        for directive in ("style-src", "script-src"):
-            allowed = sources(policy, directive)
-            assert "'self'" in allowed and "'unsafe-inline'" not in allowed
-            assert all(source.startswith("'sha256-")
-                       for source in allowed - {"'self'"}), policy
+        scripts = sources(policy, "script-src")
+        assert "'self'" in scripts and "'unsafe-inline'" not in scripts
+        assert all(source.startswith("'sha256-")
+                   for source in scripts - {"'self'"}), policy
+        assert sources(policy, "style-src") == {"'self'", "'unsafe-inline'"}
+    for rel, page in sorted(guide_site.pages.items()):
+        own = [policy for policy, _ in headers.own_policies(page)]
+        assert own == [page_policy(page.soup.style.string)], rel
 
 
 def changed_inline(site_copy, page_name, tag, added):
@@ -53,24 +60,40 @@ def test_an_inline_element_the_policy_does_not_list_is_named(
         site_copy, page_name, tag, added):
     source, line = changed_inline(site_copy, page_name, tag, added)
     findings = headers.check_inline_hashes(site_copy.site())
+    # A stylesheet is refused by the page's own policy, a script by the
+    # policy of each host file.
+    where = [page_name] if tag == "style" else [".htaccess", "_headers"]
     assert [(f.file, f.html, f.subject) for f in findings] == [
-        (".htaccess", page_name, source), ("_headers", page_name, source)], \
+        (file, page_name, source) for file in where], \
         format_report(findings)
     assert all(f"{page_name} line {line} has an inline <{tag}>" in f.what
                for f in findings)
 
 
-def test_the_build_adds_the_hashes_beside_default_src():
-    text = "  Content-Security-Policy: default-src 'self'; object-src 'none'"
+def test_a_stylesheet_no_policy_lists_is_named(site_copy):
+    """Without the page's own policy, the header's 'unsafe-inline' would
+    let the stylesheet (or anything injected) in: named with its line."""
+    page = site_copy.html / "glossary.html"
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<meta http-equiv="Content-Security-Policy"')
+    page.write_text(text[:start] + text[text.index(">", start) + 1:],
+                    encoding="utf-8")
+    findings = headers.check_inline_hashes(site_copy.site())
+    assert [(f.file, f.check) for f in findings] == [
+        ("glossary.html", "page-policy")], format_report(findings)
+    assert "no policy lists by its hash" in findings[0].what
+
+
+def test_the_build_adds_the_script_hashes_beside_default_src():
+    text = ("  Content-Security-Policy: default-src 'self'; style-src 'self' "
+            "'unsafe-inline'; object-src 'none'")
     assert with_hash_sources(
-        text, {"style-src": ["'sha256-a'", "'sha256-b'"],
-               "script-src": ["'sha256-c'"]}, "_headers") == (
+        text, {"script-src": ["'sha256-c'"]}, "_headers") == (
         "  Content-Security-Policy: default-src 'self'; script-src 'self' "
-        "'sha256-c'; style-src 'self' 'sha256-a' 'sha256-b'; "
-        "object-src 'none'")
+        "'sha256-c'; style-src 'self' 'unsafe-inline'; object-src 'none'")
     assert with_hash_sources(text, {}, "_headers") == text
     with pytest.raises(ExtensionError, match="_headers .*exactly once"):
-        with_hash_sources(text + "; style-src 'self'", {}, "_headers")
+        with_hash_sources(text + "; script-src 'self'", {}, "_headers")
 
 
 def test_the_hash_is_the_one_browsers_compute():

@@ -25,15 +25,37 @@ def test_every_page_fits_the_first_round_trip_compressed(guide_site):
     assert not findings, format_report(findings)
 
 
+def _noise(size: int) -> str:
+    """Random letters: they hardly compress."""
+    return "".join(random.Random(1).choices("abcdefghijklmnopqrstuvwxyz",
+                                            k=size))
+
+
 def test_a_page_too_big_compressed_is_named(one):
-    # Random letters hardly compress: the page is over the budget gzipped.
-    noise = "".join(random.Random(1).choices(
-        "abcdefghijklmnopqrstuvwxyz", k=weight.MAX_COMPRESSED_BYTES * 2))
-    site = Site.from_strings({"big.html": f"<p>{noise}</p>"},
+    site = Site.from_strings({"big.html": f"<p>{_noise(30_000)}</p>"},
                              {"big.html": "Big\n==="})
     finding = one(weight.check_first_round_trip(site), "big.html")
     assert finding.file == "big.rst"
     assert finding.check == "compressed-size" and "over the" in finding.what
+
+
+def test_the_headers_count_against_the_first_round_trip(site_copy, one):
+    """A page that fits with the shipped headers no longer does when they
+    grow (a policy listing many hashes): the budget is what the headers
+    leave."""
+    site = site_copy.site()
+    rel = "glossary.html"
+    spare = (weight.first_round_trip_budget(site, rel)
+             - site.page(rel).compressed_size(weight.GZIP_LEVEL))
+    assert spare > 0
+    headers = site_copy.html / "_headers"
+    headers.write_text(headers.read_text(encoding="utf-8").replace(
+        "X-Frame-Options: DENY",
+        f"X-Frame-Options: DENY\n  X-Padding: {_noise(spare + 10)}"),
+        encoding="utf-8")
+    finding = one(weight.check_first_round_trip(site_copy.site()), rel)
+    assert "headers" in finding.what and finding.file.endswith(
+        "glossary.rst")
 
 
 def test_a_page_with_a_stylesheet_over_its_budget_is_named(one):

@@ -15,9 +15,10 @@ Two files, copied from ``doc/source/_extra`` into the build:
 :func:`served_headers` gives the headers a file gets from one of them; the
 browser tests serve the build with them. The checks: every page gets the
 strict security headers, no file is sent with the wrong Content-Type for
-its kind, both files send the same headers for every file, and the policy
-each page gets allows the page's inline stylesheet (and inline script) by
-its hash.
+its kind, both files send the same headers for every file, and the
+policies each page gets (the header's and the page's own, in a ``<meta
+http-equiv>``; browsers enforce both) allow its inline stylesheet (and
+inline script) by its hash, and no other inline script.
 """
 
 from __future__ import annotations
@@ -27,14 +28,17 @@ import mimetypes
 import pathlib
 import re
 
-from ..csp import DIRECTIVES, inline_elements, inline_hash, sources
+from ..csp import (DIRECTIVES, META_POLICY, allows_any_inline,
+                   allows_inline, inline_elements, inline_hash, sources)
 from ..findings import Finding, display_path, sort_findings
 from ..published import HEADERS_FILE, HOST_FILES, HTACCESS_FILE
 from .site import Site
 #: Headers every page must get (see contributing/hosting.rst).
 REQUIRED = ("Content-Security-Policy", "X-Content-Type-Options",
             "Referrer-Policy", "X-Frame-Options")
-LAX_SOURCES = ("'unsafe-inline'", "'unsafe-eval'", "*")
+#: Sources that make any policy lax. ('unsafe-inline' is lax where it
+#: lets any inline script run: :func:`_security_problems`.)
+LAX_SOURCES = ("'unsafe-eval'", "*")
 #: File types by extension: Python's built-in table, not this machine's
 #: /etc/mime.types, so every machine judges alike.
 _TYPES = mimetypes.MimeTypes()
@@ -166,7 +170,17 @@ def _grouped(found: dict, site: Site) -> list[Finding]:
     return sort_findings(findings)
 
 
-def _security_problems(headers: dict):
+def own_policies(page) -> list[tuple[str, int | None]]:
+    """The page's own Content-Security-Policies (``<meta http-equiv>`` in
+    its head), each with its line in the built page."""
+    head = page.soup.head
+    return [] if head is None else [
+        (meta.get("content") or "", meta.sourceline)
+        for meta in head.find_all("meta")
+        if (meta.get("http-equiv") or "").lower() == META_POLICY.lower()]
+
+
+def _security_problems(headers: dict, own: list[str]):
     for name in REQUIRED:
         if name not in headers:
             yield (None, name, f"{{rel}} gets no {name} header.",
@@ -181,6 +195,12 @@ def _security_problems(headers: dict):
             yield (line, "Content-Security-Policy", f"the policy allows "
                    f"{lax}, so injected content could run.",
                    "Remove it: no page needs it (see hosting.rst).")
+    if policy and allows_any_inline([policy, *own], DIRECTIVES["script"]):
+        yield (line, "Content-Security-Policy", "the policy allows any "
+               "inline script ('unsafe-inline'), so injected code could "
+               "run.", "Remove 'unsafe-inline' from script-src and "
+               "default-src: the build lists the guide's own inline "
+               "scripts by hash (see hosting.rst).")
 
 
 def check_security_headers(site: Site) -> list[Finding]:
@@ -188,8 +208,9 @@ def check_security_headers(site: Site) -> list[Finding]:
     found: dict[tuple, list[str]] = {}
     for config in host_configs(site):
         for rel in sorted(site.pages):
+            own = [policy for policy, _ in own_policies(site.page(rel))]
             for line, subject, what, fix in _security_problems(
-                    served_headers(config, rel)):
+                    served_headers(config, rel), own):
                 found.setdefault((config, line, subject, what, fix),
                                  []).append(rel)
     return _grouped(found, site)
@@ -255,31 +276,65 @@ def _inline_elements(page):
 
 
 def check_inline_hashes(site: Site) -> list[Finding]:
-    """The policy each page gets lists its inline ``<style>`` and
-    ``<script>`` by hash (the build adds them,
-    events_guide.ext.theme.policy); else browsers refuse them and the page
-    shows unstyled, or its script does not run."""
+    """Every policy a page gets allows each of its inline ``<style>`` and
+    ``<script>`` elements, and one of them lists it by hash (not only
+    'unsafe-inline'): the page's own policy its stylesheet
+    (events_guide.ext.theme.page_style), the shipped header the search
+    page's script (events_guide.ext.theme.policy). Else browsers refuse
+    it and the page shows unstyled, or its script does not run; or it is
+    allowed as anything injected would be."""
+    configs = host_configs(site)
     findings = []
-    for config in host_configs(site):
-        for rel in sorted(site.pages):
-            policy, line = served_headers(config, rel).get(
-                "Content-Security-Policy", (None, None))
-            if policy is None:
-                continue
-            for element, directive in _inline_elements(site.page(rel)):
-                source = inline_hash(element.string or "")
-                if source in sources(policy, directive):
+    for rel in sorted(site.pages):
+        page = site.page(rel)
+        own = own_policies(page)
+        headers = [(config, *served_headers(config, rel).get(
+            "Content-Security-Policy", (None, None))) for config in configs]
+        headers = [(config, policy, line)
+                   for config, policy, line in headers if policy is not None]
+        for element, directive in _inline_elements(page):
+            text = element.string or ""
+            source = inline_hash(text)
+            where = (f"{rel} line {element.sourceline} has an inline "
+                     f"<{element.name}> with hash {source}")
+            refused = False
+            for config, policy, line in headers:
+                if allows_inline(policy, directive, text):
                     continue
+                refused = True
                 findings.append(_host_file_finding(
                     site, config, line, rel, source,
-                    f"{rel} line {element.sourceline} has an inline "
-                    f"<{element.name}> with hash {source}, which the "
-                    f"{directive} of the Content-Security-Policy from "
-                    f"{config.source} does not list: browsers refuse it.",
-                    "Build the guide again (the build lists every inline "
-                    "hash in _headers and .htaccess); do not edit pages or "
-                    "host files after the build."))
+                    f"{where}, which the {directive} of the "
+                    f"Content-Security-Policy from {config.source} does "
+                    "not allow: browsers refuse it.", _REBUILD))
+            for policy, line in own:
+                if allows_inline(policy, directive, text):
+                    continue
+                refused = True
+                findings.append(_page_policy_finding(
+                    rel, line, source, f"{where}, which the page's own "
+                    f"Content-Security-Policy (line {line}) does not "
+                    "allow: browsers refuse it."))
+            listed = any(source in sources(policy, directive) for policy in
+                         [policy for _, policy, _ in headers]
+                         + [policy for policy, _ in own])
+            if not refused and not listed:
+                findings.append(_page_policy_finding(
+                    rel, element.sourceline, source, f"{where}, which no "
+                    "policy lists by its hash: it is allowed only as "
+                    "anything injected would be ('unsafe-inline')."))
     return sort_findings(findings)
+
+
+_REBUILD = ("Build the guide again (the build gives each page a policy of "
+            "its own for its stylesheet, and lists inline scripts in "
+            "_headers and .htaccess); do not edit pages or host files "
+            "after the build.")
+
+
+def _page_policy_finding(rel, line, source, what) -> Finding:
+    return Finding(file=rel, line=line, html=rel, check="page-policy",
+                   subject=source, what=what, fix=_REBUILD)
 
 
 HEADER_CHECKS = (check_security_headers, check_content_types,

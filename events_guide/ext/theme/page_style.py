@@ -11,8 +11,11 @@ are purged against that HTML, and the template
 (``_templates/layout.html``) writes them as ``events_guide_style``; the
 page Sphinx writes is that same output with the placeholder replaced
 (:class:`_RenderedOnce`), so each page is rendered once. The ``<style>``
-contents differ from page to page; :mod:`.policy` lists their hashes in
-the shipped Content-Security-Policy.
+contents differ from page to page, so each page carries, just before
+it, a Content-Security-Policy of its own that allows that stylesheet by
+hash (``events_guide_style_policy``, :func:`events_guide.csp.page_policy`,
+in a ``<meta http-equiv>``): the shipped headers stay the same size
+however many pages and stylesheets there are.
 
 Since the pages carry the stylesheet, a change to it (a new reader.css,
 a new theme version) makes every page out of date, also in an incremental
@@ -42,6 +45,7 @@ import weakref
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ...csp import page_policy
 from ...published import PAGES_WITH_SCRIPTS
 from .css import rules_text
 from .purge import Purger
@@ -53,6 +57,9 @@ _PURGERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: The template variable that holds a page's stylesheet.
 STYLE_VARIABLE = "events_guide_style"
+#: The template variable that holds the page's own policy, which allows
+#: that stylesheet.
+POLICY_VARIABLE = "events_guide_style_policy"
 #: Where the environment keeps the stylesheet's fingerprint.
 FINGERPRINT = "events_guide_theme_stylesheet"
 
@@ -154,6 +161,8 @@ def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
 #: What the template writes in the ``<style>`` element while the page is
 #: rendered for its purge; a NUL never occurs in a page's HTML.
 PLACEHOLDER = "\0events-guide-page-style\0"
+#: What the template writes as the page's own policy meanwhile.
+POLICY_PLACEHOLDER = "\0events-guide-page-policy\0"
 #: The context key that hands the page rendered for its purge to
 #: :class:`_RenderedOnce`.
 _RENDERED = "events_guide_rendered"
@@ -188,6 +197,7 @@ def add_page_style(app, pagename, templatename, context, doctree) -> None:
     """Put the page's stylesheet into its template context (see the
     module)."""
     context[STYLE_VARIABLE] = PLACEHOLDER
+    context[POLICY_VARIABLE] = POLICY_PLACEHOLDER
     html = app.builder.templates.render(templatename, context)
     style = page_stylesheet(app, pagename, html)
     if "</" in style:
@@ -195,10 +205,12 @@ def add_page_style(app, pagename, templatename, context, doctree) -> None:
             f"events_guide.ext.theme: the stylesheet of page {pagename!r} "
             "contains '</', which would end its <style> element early; "
             "remove it from the CSS (in a string, write '<\\/').")
-    context[STYLE_VARIABLE] = style
+    policy = page_policy(style)
+    context[STYLE_VARIABLE], context[POLICY_VARIABLE] = style, policy
     if html.count(PLACEHOLDER) == 1 and \
             isinstance(app.builder.templates, _RenderedOnce):
-        context[_RENDERED] = (templatename, html.replace(PLACEHOLDER, style))
+        context[_RENDERED] = (templatename, html.replace(
+            PLACEHOLDER, style).replace(POLICY_PLACEHOLDER, policy))
 
 
 def render_pages_once(app: Sphinx) -> None:

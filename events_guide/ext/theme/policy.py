@@ -1,14 +1,19 @@
-"""The pages' inline stylesheets (and the search page's inline script) in
-the shipped Content-Security-Policy.
+"""The search page's inline script in the shipped Content-Security-Policy.
 
 The policy in ``doc/source/_extra/_headers`` and ``.htaccess`` lets pages
-load styles and scripts only from the guide's own origin (``default-src
-'self'``), so a browser would refuse every page's inline ``<style>``. When
-the build has written every page, the policy in both files *of the
-output* gets, after ``default-src 'self';``, a ``style-src`` directive
-listing the sha256 of each distinct ``<style>`` the pages carry, and a
-``script-src`` directive likewise for inline scripts (CSP hash sources).
-No ``'unsafe-inline'``: what is not the build's own is still refused.
+load scripts only from the guide's own origin (``default-src 'self'``),
+so a browser would refuse the search page's inline loader. When the build
+has written every page, the policy in both files *of the output* gets,
+after ``default-src 'self';``, a ``script-src`` directive listing the
+sha256 of each distinct inline ``<script>`` (CSP hash sources; no
+``'unsafe-inline'``).
+
+Styles are not listed here: each page carries a policy of its own that
+allows its one stylesheet by hash (:mod:`.page_style`), which a browser
+enforces together with the header's. The header's ``style-src 'self'
+'unsafe-inline'`` leaves styles to that page policy; a header that listed
+every page's stylesheet grew with every page (26 hashes, 2 KB of headers
+on every response) and pushed pages out of the first round trip.
 ``events_guide.sitecheck.headers.check_inline_hashes`` checks the result.
 """
 
@@ -25,15 +30,18 @@ from ...published import HOST_FILES
 from .web import web_only
 #: Where the directives go in each file's policy.
 ANCHOR = "default-src 'self';"
+#: The inline elements whose hashes the shipped policy lists (styles are
+#: allowed by each page's own policy).
+LISTED = {"script": DIRECTIVES["script"]}
 
 
 def inline_hashes(outdir: pathlib.Path) -> dict[str, list[str]]:
-    """Directive -> the hash sources of every distinct inline ``<style>``
-    (style-src) or ``<script>`` (script-src) of every page."""
+    """Directive -> the hash sources of every distinct inline element of
+    :data:`LISTED` (``<script>``: script-src) of every page."""
     found: dict[str, set[str]] = {}
     for page in outdir.rglob("*.html"):
         tree = lxml.html.parse(str(page))
-        for tag, directive in DIRECTIVES.items():
+        for tag, directive in LISTED.items():
             for element in inline_elements(tree.iter(tag)):
                 found.setdefault(directive, set()).add(
                     inline_hash(element.text or ""))
@@ -45,20 +53,21 @@ def with_hash_sources(text: str, hashes: dict[str, list[str]],
     """A host file's text with the directives listing ``hashes`` in its
     policy."""
     if text.count(ANCHOR) != 1 or any(directive in text
-                                      for directive in DIRECTIVES.values()):
+                                      for directive in LISTED.values()):
         raise ExtensionError(
             f"events_guide.ext.theme: {name} in html_extra_path must say "
-            f"{ANCHOR!r} exactly once and no style-src or script-src, so "
-            "that the build can add the pages' inline hashes to its "
-            "Content-Security-Policy (see contributing/hosting.rst).")
+            f"{ANCHOR!r} exactly once and no "
+            f"{' or '.join(sorted(LISTED.values()))}, so that the build can "
+            "add the pages' inline hashes to its Content-Security-Policy "
+            "(see contributing/hosting.rst).")
     added = " ".join(f"{directive} 'self' {' '.join(hashes[directive])};"
                      for directive in sorted(hashes))
     return text.replace(ANCHOR, f"{ANCHOR} {added}" if added else ANCHOR)
 
 
 def allow_inline_elements(app: Sphinx, exception) -> None:
-    """Add every inline style's and script's hash to the policy of both
-    output files."""
+    """Add every inline script's hash to the policy of both output
+    files."""
     if exception:
         return
     outdir = pathlib.Path(app.outdir)
