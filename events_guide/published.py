@@ -62,6 +62,16 @@ HOST_FILES = (HEADERS_FILE, HTACCESS_FILE)
 SITEMAP = "sitemap.xml"
 #: The world outline the event map is drawn on (events_guide.data.atlas).
 WORLD_OUTLINE = "_static/world.svg"
+#: Figures drawn from the data as files of their own (each kind's events
+#: per year, events_guide.data.atlas.kind_timeline): not in _static, whose
+#: files browsers keep for a week, since they change with the data.
+FIGURES_FOLDER = "figures"
+
+
+def kind_timeline_file(kind: str) -> str:
+    """The file of a kind's timeline, shown on the kind's page."""
+    return f"{FIGURES_FOLDER}/{kind}-per-year.svg"
+
 
 # -- special pages -----------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 ``test-events-figures`` holds fixed events (two in Tokyo, one in Atlanta,
 one in a hamlet the gazetteer does not know but whose entry gives its
-coordinates, one online): the exact marks are pinned there. The guide's
+coordinates, one online) and a page with the PTG's history: the exact
+marks, and the PTG's small timeline, are pinned there. The guide's
 own figures are checked for properties that hold whatever the data (a
 mark per city, a column per year, each a named link).
 """
@@ -11,6 +12,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
+from events_guide import published
 from events_guide.data import DEFAULT_EVENTS_FILE
 from events_guide.data.atlas import city_marks
 
@@ -79,9 +81,38 @@ def test_the_timeline_has_a_named_column_per_year(figures):
         "A column for each year from 2015 to 2026")
 
 
+def _kind_timeline_image(path):
+    (img,) = [img for img in lxml.html.parse(str(path)).iter("img")
+              if img.get("class") == "events-guide-kind-timeline"]
+    return img
+
+
+def test_a_kinds_timeline_is_an_image_that_says_its_counts(figures):
+    """A file of its own, lazy and sized (the kind pages are the
+    heaviest); its alt text gives every year's count."""
+    img = _kind_timeline_image(figures / "ptg-history.html")
+    assert img.get("src") == published.kind_timeline_file("ptg")
+    assert img.get("alt") == ("PTG events on record per year: 2017: 1; "
+                              "2018–2019: none; 2020: 1; 2021–2026: none.")
+    # 2017 to the build's year: ten columns.
+    assert (img.get("width"), img.get("height"), img.get("loading")) == (
+        "248", "156", "lazy")
+    svg = lxml.etree.parse(str(figures / img.get("src"))).getroot()
+    assert svg.get("role") == "img"
+    assert svg.find(f"{SVG}title").text == "PTG events per year"
+    assert svg.find(f"{SVG}desc").text == img.get("alt")
+    assert [rect.get("class") for rect in svg.iter(f"{SVG}rect")] == [
+        "kind-ptg"] * 2
+    assert len(svg.findall(f"{SVG}g")) == 10
+    assert not list(svg.iter(f"{SVG}a"))
+
+
 def test_two_builds_draw_the_same_figures(figures, copy_root,
                                           strict_sphinx_build, tmp_path):
     again = strict_sphinx_build(copy_root("events-figures"), tmp_path)
+    timeline = published.kind_timeline_file("ptg")
+    assert (again / timeline).read_bytes() == (figures / timeline
+                                               ).read_bytes()
     for page, css in (("index.html", "events-guide-map"),
                       ("history/index.html", "events-guide-timeline")):
         assert [lxml.etree.tostring(svg) for svg in _svgs(again / page, css)] \
@@ -114,3 +145,25 @@ def test_the_guides_map_has_a_mark_for_every_city(guide_site, guide_data):
     assert len(labels) == len(marks) == len({
         (e.place.city, e.place.country) for e in guide_data.events
         if getattr(e.place, "city", None)})
+
+
+def test_each_kind_page_has_its_timeline_in_both_schemes(
+        guide_site, guide_data):
+    """A column per year of the kind, a bar for each year it held events;
+    the colours of both schemes travel with the image. (Every kind page
+    is checked: each is its own text; the file is small.)"""
+    for kind, info in guide_data.kinds.items():
+        years = {event.known_year for event in guide_data.of_kind(kind)
+                 if event.known_year is not None}
+        if not years:
+            continue
+        img = _kind_timeline_image(guide_site.html_dir
+                                   / published.html_file(info.page))
+        svg = lxml.etree.parse(str(
+            guide_site.html_dir / published.kind_timeline_file(kind)))
+        bars = {rect.getparent() for rect in svg.iter(f"{SVG}rect")}
+        assert len(bars) == len(years), kind
+        style = svg.find(f"{SVG}style").text
+        assert f"--kind-{kind}:" in style and "prefers-color-scheme" in \
+            style, kind
+        assert img.get("alt").startswith(f"{info.name} events on record")

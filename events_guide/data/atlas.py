@@ -2,7 +2,8 @@
 without Sphinx.
 
 * The **timeline**: the events of each year, 2010 to the build's year,
-  stacked by kind; each year's column links to its year page.
+  stacked by kind; each year's column links to its year page. Each kind
+  has a small one of its own, an image file (:func:`kind_timeline`).
 * The **map**: a circle for each city that held events, its area by how
   many, over a world outline (``world-outline.svgpath``, see
   ``WORLD-OUTLINE.rst``); each circle links to the city's region.
@@ -54,10 +55,14 @@ def _markup(svg) -> str:
     return etree.tostring(svg, encoding="unicode")
 
 
-def _labelled(svg, ident: str, title: str, description: str) -> None:
-    """A named group: its title and description are what assistive
-    technology reads for the figure."""
-    svg.set("role", "group")
+def _labelled(svg, ident: str, title: str, description: str,
+              role: str = "group") -> None:
+    """A named figure: its title and description are what assistive
+    technology reads for it. A figure whose marks are links is a group
+    (``role="img"`` would make its links presentational: hidden from
+    assistive technology, though they take the focus); one without links
+    is an image."""
+    svg.set("role", role)
     svg.set("aria-labelledby", f"{ident}-title")
     svg.set("aria-describedby", f"{ident}-desc")
     _element("title", svg, title, id=f"{ident}-title")
@@ -92,14 +97,63 @@ def year_columns(events: Iterable[Event], kinds: Iterable[str],
             for year in range(first, last + 1)]
 
 
+#: The timeline's grid, in the units of its viewBox: a column per year,
+#: its bar, the room above the bars (their counts) and below (the years),
+#: and the tallest bar.
+STEP, BAR, TOP, BOTTOM, CHART = 24, 16, 16, 20, 120
+
+
+def _timeline_box(columns: list[YearColumn]) -> tuple[int, int]:
+    return STEP * len(columns) + 8, TOP + CHART + BOTTOM
+
+
+def _draw_columns(svg, columns: list[YearColumn], kind_names: dict[str, str],
+                  year_link: Optional[Callable[[int], str]]) -> None:
+    """A column per year, stacked by kind, its count above and its year
+    below; with ``year_link``, each column that has events is a link named
+    by its year and counts."""
+    most = max((column.total for column in columns), default=1) or 1
+    for index, column in enumerate(columns):
+        x = 4 + index * STEP + (STEP - BAR) / 2
+        breakdown = ", ".join(f"{kind_names[kind]}: {count}"
+                              for kind, count in column.counts)
+        events = f"{column.total} event{'' if column.total == 1 else 's'}"
+        # A year with no event has no page to link to.
+        group = (_element("a", svg, href=year_link(column.year),
+                          aria_label=f"{column.year}: {events} "
+                          f"({breakdown})")
+                 if column.total and year_link else _element("g", svg))
+        y = TOP + CHART
+        for kind, count in column.counts:
+            height = round(CHART * count / most, 1)
+            y = round(y - height, 1)
+            _element("rect", group, x=x, y=y, width=BAR, height=height,
+                     class_=f"kind-{kind}")
+        _element("text", group, str(column.total), x=x + BAR / 2,
+                 y=y - 3, class_="timeline-count")
+        _element("text", group, f"’{column.year % 100:02d}", x=x + BAR / 2,
+                 y=TOP + CHART + 14, class_="timeline-year")
+
+
+def kind_year_columns(events: Iterable[Event], kind: str, first: int,
+                      last: int) -> list[YearColumn]:
+    """For each year from *first* to *last*, the events of one kind
+    (every event that is of it, whatever its other kinds)."""
+    per_year: dict[int, int] = {}
+    for event in events:
+        if kind in event.kinds and event.known_year is not None:
+            per_year[event.known_year] = per_year.get(event.known_year, 0) + 1
+    return [YearColumn(year, ((kind, per_year[year]),)
+                       if per_year.get(year) else ())
+            for year in range(first, last + 1)]
+
+
 def timeline_svg(columns: list[YearColumn], kind_names: dict[str, str],
                  year_link: Callable[[int], str]) -> str:
     """The timeline: a column per year, stacked by kind, each column a
     link to its year page."""
-    step, bar, top, chart = 24, 16, 14, 120
-    width = step * len(columns) + 8
-    most = max((column.total for column in columns), default=1) or 1
-    svg = _element("svg", viewBox=f"0 0 {width} {top + chart + 18}",
+    width, height = _timeline_box(columns)
+    svg = _element("svg", viewBox=f"0 0 {width} {height}",
                    class_="events-guide-timeline")
     busiest = max(columns, key=lambda column: column.total)
     _labelled(svg, "timeline", "Events per year",
@@ -108,26 +162,57 @@ def timeline_svg(columns: list[YearColumn], kind_names: dict[str, str],
               f"record, stacked by kind; the most, {busiest.total}, in "
               f"{busiest.year}. Each column links to the page of its "
               "year.")
-    for index, column in enumerate(columns):
-        x = 4 + index * step + (step - bar) / 2
-        breakdown = ", ".join(f"{kind_names[kind]}: {count}"
-                              for kind, count in column.counts)
-        events = f"{column.total} event{'' if column.total == 1 else 's'}"
-        # A year with no event has no page to link to.
-        link = (_element("a", svg, href=year_link(column.year),
-                         aria_label=f"{column.year}: {events} ({breakdown})")
-                if column.total else _element("g", svg))
-        y = top + chart
-        for kind, count in column.counts:
-            height = round(chart * count / most, 1)
-            y = round(y - height, 1)
-            _element("rect", link, x=x, y=y, width=bar, height=height,
-                     class_=f"kind-{kind}")
-        _element("text", link, str(column.total), x=x + bar / 2,
-                 y=y - 3, class_="timeline-count")
-        _element("text", link, f"’{column.year % 100:02d}", x=x + bar / 2,
-                 y=top + chart + 13, class_="timeline-year")
+    _draw_columns(svg, columns, kind_names, year_link)
     return _markup(svg)
+
+
+def _runs_of_years(columns: list[YearColumn]) -> str:
+    """Each year's count, said once for a run of years alike: "2011–2019:
+    2 a year; 2020: 1; 2021: none"."""
+    runs: list[list] = []   # [first year, last year, count]
+    for column in columns:
+        if runs and runs[-1][2] == column.total:
+            runs[-1][1] = column.year
+        else:
+            runs.append([column.year, column.year, column.total])
+    return "; ".join(
+        f"{first if first == last else f'{first}–{last}'}: "
+        + ("none" if not count else str(count) if first == last
+           else f"{count} a year")
+        for first, last, count in runs)
+
+
+@dataclasses.dataclass(frozen=True)
+class KindTimeline:
+    """A kind's events per year as an image file of its own: the SVG
+    document, its size (which the page gives, so that nothing moves as it
+    loads) and the text that says what it shows (its ``alt``)."""
+
+    svg: str
+    width: int
+    height: int
+    text: str
+
+
+def kind_timeline(columns: list[YearColumn], kind: str, kind_name: str,
+                  style: str) -> KindTimeline:
+    """One kind's timeline, to be shown as an image (no links: the page
+    links every year beside it). ``style`` is the page stylesheet's rules
+    it uses (its colours, light and dark), since an image does not see the
+    page's."""
+    width, height = _timeline_box(columns)
+    svg = _element("svg", viewBox=f"0 0 {width} {height}", width=width,
+                   height=height, font_family="system-ui, sans-serif",
+                   class_="events-guide-timeline")
+    text = (f"{kind_name} events on record per year: "
+            f"{_runs_of_years(columns)}.")
+    _labelled(svg, f"timeline-{kind}", f"{kind_name} events per year", text,
+              role="img")
+    if style:
+        _element("style", svg, style)
+    _draw_columns(svg, columns, {kind: kind_name}, None)
+    markup = '<?xml version="1.0" encoding="UTF-8"?>\n' + _markup(svg) + "\n"
+    return KindTimeline(markup, width, height, text)
 
 
 # -- the map ------------------------------------------------------------------

@@ -1,9 +1,18 @@
 """Figures drawn from the data at build time: ``.. event-map::`` (the
-cities that held events, on the "Events by region" page) and the timeline
+cities that held events, on the "Events by region" page), the timeline
 on the index of the year pages (:mod:`.archive` calls
 :func:`timeline_nodes`; a generated page is written by the web builders
-only, so its figure goes in as it is). The drawing is
-:mod:`events_guide.data.atlas`; this module places it on the page.
+only, so its figure goes in as it is), and each kind's small timeline
+on its page (:mod:`.history` calls :func:`kind_timeline_nodes`). The
+drawing is :mod:`events_guide.data.atlas`; this module places it on the
+page.
+
+A kind's timeline is an image file of its own
+(``figures/<kind>-per-year.svg``), loaded lazily with its size given: the
+kind pages are the guide's heaviest, and an inline figure would push
+them out of the first round trip. It carries the page stylesheet's rules
+it uses (its colours, light and dark) and its ``alt`` text gives every
+year's count; the years are linked beside it.
 
 The map's world outline is a file of its own (``_static/world.svg``,
 written by the web builders), an image beneath the inline marks that the
@@ -19,6 +28,7 @@ with the map is read, which happens whenever the data changes.
 
 from __future__ import annotations
 
+import html
 import pathlib
 
 from docutils import nodes
@@ -27,11 +37,12 @@ from sphinx.util.osutil import relative_uri
 from ... import published
 from ...data import REGION_GROUPS, ONLINE, region_slug
 from ...data.atlas import OUTLINE_SIZE, city_marks, map_svg, world_svg
-from ...data.atlas import timeline_svg, year_columns
+from ...data.atlas import (kind_timeline, kind_year_columns, timeline_svg,
+                           year_columns)
 from ...findings import Finding, display_path
 from ..build_date import build_day
 from ..stop import stop_build
-from .data import data_paths
+from .data import data_paths, event_data
 from .directive import EventDirective
 from .feeds import atomic_write
 
@@ -41,7 +52,19 @@ class event_figure(nodes.General, nodes.Element):  # noqa: N801 (docutils)
     the world outline for the web builders, a sentence for the others."""
 
 
+class kind_timeline_figure(nodes.General, nodes.Element):  # noqa: N801
+    """A kind's timeline (``kind``), resolved for the builder at hand: the
+    web builders write its file and show it, the others show nothing (the
+    years are linked beside it)."""
+
+
 def _resolve(app, doctree, docname) -> None:
+    for node in list(doctree.findall(kind_timeline_figure)):
+        if published.writes_generated_files(app.builder.name):
+            node.replace_self(nodes.raw("", _kind_timeline_image(
+                app, docname, node["kind"]), format="html"))
+        else:
+            node.parent.remove(node)
     for node in list(doctree.findall(event_figure)):
         if published.writes_generated_files(app.builder.name):
             href = relative_uri(app.builder.get_target_uri(docname),
@@ -101,9 +124,7 @@ class EventMap(EventDirective):
 def timeline_nodes(app, data, year_link) -> list[nodes.Node]:
     """The timeline of the years on record, 2010 to the build's year, and
     its legend (every kind by name, not by colour alone)."""
-    last = max(build_day(app.config).year,
-               max(data.years(), default=build_day(app.config).year))
-    first = min(data.years(), default=last)
+    first, last = _year_span(app, data)
     columns = year_columns(data.events, data.kinds, first, last)
     names = {kind: info.name for kind, info in data.kinds.items()}
     figure = nodes.container(classes=["events-guide-figure"])
@@ -123,6 +144,42 @@ def timeline_nodes(app, data, year_link) -> list[nodes.Node]:
     return [figure]
 
 
+def _year_span(app, data) -> tuple[int, int]:
+    """The years the timelines cover: from the first on record to the
+    build's year (or the last on record, if later)."""
+    today = build_day(app.config).year
+    last = max(today, max(data.years(), default=today))
+    return min(data.years(), default=last), last
+
+
+def kind_timeline_nodes(kind: str) -> list[nodes.Node]:
+    """Where a kind's timeline goes (resolved by :func:`_resolve`)."""
+    return [kind_timeline_figure(kind=kind)]
+
+
+def _kind_timeline_image(app, docname: str, kind: str) -> str:
+    """Write the kind's timeline file; the image that shows it."""
+    from ..theme.page_style import figure_stylesheet
+    data = event_data(app.env)
+    first, last = _year_span(app, data)
+    events = data.of_kind(kind)
+    first = min((event.known_year for event in events
+                 if event.known_year is not None), default=first)
+    columns = kind_year_columns(events, kind, first, last)
+    name = data.kinds[kind].name
+    bare = kind_timeline(columns, kind, name, style="")
+    style = figure_stylesheet(app, f"<html><body>{bare.svg}</body></html>")
+    drawing = kind_timeline(columns, kind, name, style=style)
+    target = published.kind_timeline_file(kind)
+    atomic_write(pathlib.Path(app.outdir) / target,
+                 drawing.svg.encode("utf-8"))
+    href = relative_uri(app.builder.get_target_uri(docname), target)
+    return (f'<img src="{href}" alt="{html.escape(drawing.text)}" '
+            f'width="{drawing.width}" height="{drawing.height}" '
+            'loading="lazy" decoding="async" '
+            'class="events-guide-kind-timeline">')
+
+
 def write_world_outline(app, exception) -> None:
     if exception is None and \
             published.writes_generated_files(app.builder.name):
@@ -132,6 +189,7 @@ def write_world_outline(app, exception) -> None:
 
 def setup_figures(app) -> None:
     app.add_node(event_figure)
+    app.add_node(kind_timeline_figure)
     app.add_directive("event-map", EventMap)
     app.connect("doctree-resolved", _resolve)
     app.connect("build-finished", write_world_outline)

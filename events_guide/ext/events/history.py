@@ -1,6 +1,7 @@
 """``.. event-history:: KIND`` -- a kind's latest events, newest first,
-saying which dates no source confirms, then links to the year pages that
-hold every event on record."""
+saying which dates no source confirms, then the kind's events per year
+(a small timeline) and links to the year pages that hold every event on
+record."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from docutils import nodes
 
 from . import render
 from .directive import EventDirective
+from .figures import kind_timeline_nodes
 from .output_links import page_link
 from .recent import latest, years_paragraph
 from .render import (NOT_VERIFIED, count, source_links, table,
@@ -43,6 +45,7 @@ class EventHistory(EventDirective):
                                           classes=["events-guide-history"])]
         if any(not e.has_dates for e in shown):
             result.append(nodes.paragraph("", NOT_VERIFIED))
+        result += kind_timeline_nodes(kind)
         result.append(years_paragraph(
             f"Every {info.name} on record, with its sources, on the page of "
             "its year (an event of several kinds, such as a Summit with its "

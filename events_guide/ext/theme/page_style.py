@@ -158,6 +158,15 @@ def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
     return styles.css(html, script_markup=pagename in PAGES_WITH_SCRIPTS)
 
 
+def figure_stylesheet(app: Sphinx, html: str) -> str:
+    """The rules of the guide's stylesheet that a figure drawn as a file
+    of its own uses (an image does not see its page's stylesheet), given
+    the figure inside a bare page; empty when the theme is not in use."""
+    if app not in _PURGERS:
+        return ""
+    return page_stylesheet(app, "", html)
+
+
 #: What the template writes in the ``<style>`` element while the page is
 #: rendered for its purge; a NUL never occurs in a page's HTML.
 PLACEHOLDER = "\0events-guide-page-style\0"
