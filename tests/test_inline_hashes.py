@@ -8,8 +8,10 @@ its hash in the policy the build ships in ``_headers`` and ``.htaccess``
 import pytest
 from sphinx.errors import ExtensionError
 
+from events_guide import published
 from events_guide.csp import inline_hash, page_policy, sources
-from events_guide.ext.theme.policy import with_hash_sources
+from events_guide.ext.theme.policy import (
+    with_every_stylesheet, with_hash_sources)
 from events_guide.sitecheck import format_report, headers
 
 
@@ -34,9 +36,22 @@ def test_each_page_allows_its_own_stylesheet_and_nothing_else(guide_site):
         assert all(source.startswith("'sha256-")
                    for source in scripts - {"'self'"}), policy
         assert sources(policy, "style-src") == {"'self'", "'unsafe-inline'"}
+    search = published.html_file(published.SEARCH_PAGE)
     for rel, page in sorted(guide_site.pages.items()):
         own = [policy for policy, _ in headers.own_policies(page)]
-        assert own == [page_policy(page.soup.style.string)], rel
+        if rel != search:
+            assert own == [page_policy(page.soup.style.string)], rel
+
+
+def test_the_search_page_may_read_every_page(guide_site):
+    """Its script parses the pages its results come from, under its own
+    policy: that policy lists every page's stylesheet."""
+    search = guide_site.page(published.html_file(published.SEARCH_PAGE))
+    (own, _), = headers.own_policies(search)
+    allowed = sources(own, "style-src")
+    missing = [rel for rel, page in sorted(guide_site.pages.items())
+               if inline_hash(page.soup.style.string) not in allowed]
+    assert missing == []
 
 
 def changed_inline(site_copy, page_name, tag, added):
@@ -116,3 +131,9 @@ def test_a_data_block_needs_no_hash_in_the_policy(site_copy):
         encoding="utf-8")
     findings = headers.check_inline_hashes(site_copy.site())
     assert {f.html for f in findings} == {rel}, format_report(findings)
+
+
+def test_a_search_page_without_its_own_policy_stops_the_build():
+    with pytest.raises(ExtensionError, match="0 policies of its own"):
+        with_every_stylesheet("<head><style>p{}</style></head>",
+                              ["'sha256-a'"], "search.html")
