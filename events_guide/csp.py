@@ -64,39 +64,70 @@ META_POLICY = "Content-Security-Policy"
 _LISTING_PREFIXES = ("'sha256-", "'sha384-", "'sha512-", "'nonce-")
 
 
+def style_policy(hashes) -> str:
+    """A policy that allows styles from the guide's origin and the inline
+    stylesheets with these hash sources, nothing else inline."""
+    return f"{DIRECTIVES['style']} 'self' {' '.join(hashes)}"
+
+
 def page_policy(style_text: str) -> str:
     """A page's own policy: its inline stylesheet, by hash, and styles
     from the guide's origin; nothing else."""
-    return f"{DIRECTIVES['style']} 'self' {inline_hash(style_text)}"
+    return style_policy([inline_hash(style_text)])
+
+
+def _normal(source: str) -> str:
+    """A source expression as a browser compares it: keywords and hash
+    algorithms whatever their case, a hash or nonce value as it is."""
+    if not source.startswith("'"):
+        return source
+    kind, dash, value = source.partition("-")
+    if dash and kind.lower() + dash in _LISTING_PREFIXES:
+        return kind.lower() + dash + value
+    return source.lower()
 
 
 def _directives(policy: str) -> dict[str, set[str]]:
+    """Directive -> its sources; the first of two alike wins (CSP 3)."""
     directives = {}
     for part in policy.split(";"):
         words = part.split()
         if words:
-            directives.setdefault(words[0].lower(), set(words[1:]))
+            directives.setdefault(words[0].lower(),
+                                  {_normal(word) for word in words[1:]})
     return directives
 
 
-def governs(policy: str, directive: str) -> bool:
-    """Does the policy restrict what ``directive`` governs (by that
-    directive or by ``default-src``)?"""
+def _effective_sources(policy: str, directive: str) -> set[str] | None:
+    """The sources that govern an inline element of ``directive``
+    (``style-src``, ``script-src``): its ``-elem`` directive, else the
+    directive, else ``default-src`` (CSP 3, "effective directive"); None
+    when the policy has none of them."""
     directives = _directives(policy)
-    return directive in directives or "default-src" in directives
+    for name in (f"{directive}-elem", directive, "default-src"):
+        if name in directives:
+            return directives[name]
+    return None
+
+
+def governs(policy: str, directive: str) -> bool:
+    """Does the policy restrict the inline elements ``directive``
+    governs?"""
+    return _effective_sources(policy, directive) is not None
 
 
 def allows_inline(policy: str, directive: str, text: str) -> bool:
     """Does the policy allow an inline element with this text, governed by
-    ``directive``? (By its hash; or by 'unsafe-inline' when the directive
-    lists no hash or nonce; or because the policy does not govern it.)"""
-    if not governs(policy, directive):
+    ``directive``? By its hash; or by 'unsafe-inline' when the sources list
+    no hash or nonce (and, for scripts, no 'strict-dynamic'), which make a
+    browser ignore it; or because the policy does not govern it."""
+    allowed = _effective_sources(policy, directive)
+    if allowed is None or inline_hash(text) in allowed:
         return True
-    allowed = sources(policy, directive)
-    if inline_hash(text) in allowed:
-        return True
-    return "'unsafe-inline'" in allowed and not any(
-        source.startswith(_LISTING_PREFIXES) for source in allowed)
+    ignored = any(source.startswith(_LISTING_PREFIXES) for source in allowed)
+    if directive == DIRECTIVES["script"]:
+        ignored = ignored or "'strict-dynamic'" in allowed
+    return "'unsafe-inline'" in allowed and not ignored
 
 
 #: A text no page carries: a policy that allows an inline element with it
@@ -112,7 +143,6 @@ def allows_any_inline(policies, directive: str) -> bool:
 
 
 def sources(policy: str, directive: str) -> set[str]:
-    """The sources of one directive of a policy (else of its
-    ``default-src``, which then applies)."""
-    directives = _directives(policy)
-    return directives.get(directive, directives.get("default-src", set()))
+    """The sources that govern an inline element of ``directive`` in a
+    policy (see :func:`_effective_sources`), as a browser compares them."""
+    return _effective_sources(policy, directive) or set()

@@ -120,6 +120,19 @@ def test_two_builds_draw_the_same_figures(figures, copy_root,
                                                           css)]
 
 
+def test_a_figure_no_page_shows_any_more_is_removed(
+        copy_root, strict_sphinx_build, tmp_path):
+    """Built again into the same folder, the guide removes the figure
+    files it did not write (a kind renamed), keeps those it did."""
+    source = copy_root("events-figures")
+    html = strict_sphinx_build(source, tmp_path)
+    stale = html / published.FIGURES_FOLDER / "gone-per-year.svg"
+    stale.write_text("<svg/>", encoding="utf-8")
+    strict_sphinx_build(source, tmp_path)
+    assert not stale.exists()
+    assert (html / published.kind_timeline_file("ptg")).is_file()
+
+
 def test_a_city_the_gazetteer_does_not_know_stops_the_build(
         copy_root, sphinx_build_log, tmp_path):
     source = copy_root("events-figures")

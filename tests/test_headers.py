@@ -63,3 +63,17 @@ def test_apache_and_headers_file_disagreeing_is_reported(site_copy):
     findings = headers.check_hosts_agree(site_copy.site())
     assert [f.subject for f in findings] == ["X-Frame-Options"], \
         format_report(findings)
+
+
+def test_a_page_without_its_own_policy_is_open_to_any_style(site_copy):
+    """The header allows inline styles and leaves each page's own policy
+    to narrow them: a page without one is named."""
+    page = site_copy.html / "glossary.html"
+    text = page.read_text(encoding="utf-8")
+    start = text.index('<meta http-equiv="Content-Security-Policy"')
+    page.write_text(text[:start] + text[text.index(">", start) + 1:],
+                    encoding="utf-8")
+    findings = [f for f in headers.check_security_headers(site_copy.site())
+                if "any inline style" in f.what]
+    assert {f.html for f in findings} == {"glossary.html"}, \
+        format_report(findings)

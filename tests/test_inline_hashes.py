@@ -8,7 +8,7 @@ its hash in the policy the build ships in ``_headers`` and ``.htaccess``
 import pytest
 from sphinx.errors import ExtensionError
 
-from events_guide import published
+from events_guide import csp, published
 from events_guide.csp import inline_hash, page_policy, sources
 from events_guide.ext.theme.policy import (
     with_every_stylesheet, with_hash_sources)
@@ -137,3 +137,38 @@ def test_a_search_page_without_its_own_policy_stops_the_build():
     with pytest.raises(ExtensionError, match="0 policies of its own"):
         with_every_stylesheet("<head><style>p{}</style></head>",
                               ["'sha256-a'"], "search.html")
+
+
+HASH = inline_hash("p{}")
+
+
+@pytest.mark.parametrize("policy, directive, allowed", [
+    (f"style-src 'self' {HASH}", "style-src", True),
+    ("style-src 'self'", "style-src", False),
+    ("default-src 'self'", "style-src", False),
+    ("style-src 'self' 'unsafe-inline'", "style-src", True),
+    ("style-src 'self' 'UNSAFE-INLINE'", "style-src", True),
+    # A hash or a nonce makes a browser ignore 'unsafe-inline'.
+    ("style-src 'unsafe-inline' 'sha256-other='", "style-src", False),
+    ("style-src 'unsafe-inline' 'NONCE-abc'", "style-src", False),
+    ("script-src 'unsafe-inline' 'strict-dynamic'", "script-src", False),
+    # The -elem directive comes first, then the directive, then default-src.
+    ("style-src 'self'; style-src-elem 'unsafe-inline'", "style-src", True),
+    ("default-src 'unsafe-inline'; style-src 'self'", "style-src", False),
+    # The first of two alike wins; a policy that does not govern allows.
+    ("style-src 'self'; style-src 'unsafe-inline'", "style-src", False),
+    ("img-src 'self'", "style-src", True),
+    (f"style-src 'self' {HASH.replace('sha256', 'SHA256')}", "style-src",
+     True),
+])
+def test_a_policy_is_read_as_a_browser_reads_it(policy, directive, allowed):
+    assert csp.allows_inline(policy, directive, "p{}") is allowed
+
+
+def test_only_policies_that_all_narrow_it_refuse_anything_injected():
+    header = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+    assert csp.allows_any_inline([header], "style-src")
+    assert not csp.allows_any_inline([header, page_policy("p{}")],
+                                     "style-src")
+    assert not csp.allows_any_inline([header, page_policy("p{}")],
+                                     "script-src")

@@ -216,7 +216,7 @@ def test_a_straight_quote_in_the_text_is_named(one):
         "index.html": '<div itemprop="articleBody"><p>Say "hello".</p>'
                       '<pre>x = "code"</pre></div>',
         "ok.html": '<div itemprop="articleBody"><p>Say \u201chello\u201d.'
-                   '</p><code>"x"</code></div>'},
+                   '</p><code>"x"</code><!-- a "comment" --></div>'},
         sources={"index.html": "Intro.\n\nSay \"hello\".\n",
                  "ok.html": "Fine.\n"})
     findings = structure.check_typographic_quotes(site)

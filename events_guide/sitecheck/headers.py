@@ -191,7 +191,7 @@ def _security_problems(headers: dict, own: list[str]):
                "lacks default-src 'self'.", "Start it with default-src "
                "'self'.")
     for lax in LAX_SOURCES:
-        if lax in policy.replace(";", " ").split():
+        if lax in policy.lower().replace(";", " ").split():
             yield (line, "Content-Security-Policy", f"the policy allows "
                    f"{lax}, so injected content could run.",
                    "Remove it: no page needs it (see hosting.rst).")
@@ -201,6 +201,14 @@ def _security_problems(headers: dict, own: list[str]):
                "run.", "Remove 'unsafe-inline' from script-src and "
                "default-src: the build lists the guide's own inline "
                "scripts by hash (see hosting.rst).")
+    if policy and allows_any_inline([policy, *own], DIRECTIVES["style"]):
+        yield (line, "Content-Security-Policy", "the policies the page gets "
+               "allow any inline style: the header's 'unsafe-inline' and "
+               "no policy of the page's own to narrow it.",
+               "Write the page with the guide's layout "
+               "(_templates/layout.html gives each page its own policy, "
+               "events_guide_style_policy), or remove 'unsafe-inline' "
+               "from the header's style-src.")
 
 
 def check_security_headers(site: Site) -> list[Finding]:
@@ -327,9 +335,11 @@ def check_inline_hashes(site: Site) -> list[Finding]:
 
 
 _REBUILD = ("Build the guide again (the build gives each page a policy of "
-            "its own for its stylesheet, and lists inline scripts in "
+            "its own for its stylesheet, written by _templates/layout.html "
+            "as events_guide_style_policy, and lists inline scripts in "
             "_headers and .htaccess); do not edit pages or host files "
-            "after the build.")
+            "after the build. A page whose template writes no policy of its "
+            "own needs one.")
 
 
 def _page_policy_finding(rel, line, source, what) -> Finding:

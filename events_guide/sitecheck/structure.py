@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from bs4 import Comment
+
 from ..data import kinds as kinds_registry
 from ..data import DEFAULT_KINDS_FILE, EventDataError, kind_pages, load_kinds
 from ..findings import Finding, display_path, sort_findings
@@ -280,7 +282,8 @@ def check_typographic_quotes(site: Site) -> list[Finding]:
     findings = []
     for page in _reader_pages(site):
         for text in page.main.find_all(string=True):
-            if '"' in text and not text.find_parent(_LITERAL_ELEMENTS):
+            if '"' in text and not isinstance(text, Comment) and \
+                    not text.find_parent(_LITERAL_ELEMENTS):
                 words = " ".join(str(text).split())
                 findings.append(page.finding(
                     "straight-quote", words[:60],

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import html
 import pathlib
+import weakref
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
@@ -45,6 +46,12 @@ from ..stop import stop_build
 from .data import data_paths, event_data
 from .directive import EventDirective
 from .feeds import atomic_write
+
+
+#: The figure files each running build has written (by application), so
+#: that the files of figures no page shows any more are removed when it
+#: ends (every build writes every page: events_guide.ext.whole_site).
+_WRITTEN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class event_figure(nodes.General, nodes.Element):  # noqa: N801 (docutils)
@@ -173,6 +180,7 @@ def _kind_timeline_image(app, docname: str, kind: str) -> str:
     target = published.kind_timeline_file(kind)
     atomic_write(pathlib.Path(app.outdir) / target,
                  drawing.svg.encode("utf-8"))
+    _WRITTEN.setdefault(app, set()).add(target)
     href = relative_uri(app.builder.get_target_uri(docname), target)
     return (f'<img src="{href}" alt="{html.escape(drawing.text)}" '
             f'width="{drawing.width}" height="{drawing.height}" '
@@ -187,9 +195,23 @@ def write_world_outline(app, exception) -> None:
                      world_svg().encode("utf-8"))
 
 
+def remove_stale_figures(app, exception) -> None:
+    """Remove the figure files this build did not write (a kind renamed,
+    or no longer shown), so that they are not published. A build that
+    wrote no figure at all leaves the folder as it is."""
+    written = _WRITTEN.pop(app, None)
+    if exception is not None or not written:
+        return
+    folder = pathlib.Path(app.outdir) / published.FIGURES_FOLDER
+    for path in sorted(folder.iterdir()):
+        if f"{published.FIGURES_FOLDER}/{path.name}" not in written:
+            path.unlink()
+
+
 def setup_figures(app) -> None:
     app.add_node(event_figure)
     app.add_node(kind_timeline_figure)
     app.add_directive("event-map", EventMap)
     app.connect("doctree-resolved", _resolve)
     app.connect("build-finished", write_world_outline)
+    app.connect("build-finished", remove_stale_figures)

@@ -217,6 +217,15 @@ def add_page_style(app, pagename, templatename, context, doctree) -> None:
     policy = page_policy(style)
     context[STYLE_VARIABLE], context[POLICY_VARIABLE] = style, policy
     if html.count(PLACEHOLDER) == 1 and \
+            html.count(POLICY_PLACEHOLDER) != 1:
+        raise ExtensionError(
+            f"events_guide.ext.theme: page {pagename!r} carries its "
+            f"stylesheet but {html.count(POLICY_PLACEHOLDER)} policies of "
+            "its own, not one: browsers would refuse the stylesheet. The "
+            "template must write events_guide_style_policy in a <meta "
+            'http-equiv="Content-Security-Policy"> just before the <style> '
+            "(see _templates/layout.html).")
+    if html.count(PLACEHOLDER) == 1 and \
             isinstance(app.builder.templates, _RenderedOnce):
         context[_RENDERED] = (templatename, html.replace(
             PLACEHOLDER, style).replace(POLICY_PLACEHOLDER, policy))

@@ -30,7 +30,8 @@ import lxml.html
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from ...csp import DIRECTIVES, META_POLICY, inline_elements, inline_hash
+from ...csp import (DIRECTIVES, META_POLICY, inline_elements, inline_hash,
+                    style_policy)
 from ...published import HOST_FILES, SEARCH_PAGE
 from .web import web_only
 #: Where the directives go in each file's policy.
@@ -86,9 +87,8 @@ def with_every_stylesheet(text: str, style_hashes: list[str],
             "its own, not one (_templates/layout.html writes it before the "
             "page's <style>); the search page's policy cannot list the "
             "stylesheets of the pages it reads.")
-    policy = f"{DIRECTIVES['style']} 'self' {' '.join(style_hashes)}"
-    return _OWN_POLICY.sub(
-        f'<meta http-equiv="{META_POLICY}" content="{policy}">', text)
+    return _OWN_POLICY.sub(f'<meta http-equiv="{META_POLICY}" content='
+                           f'"{style_policy(style_hashes)}">', text)
 
 
 def let_search_read_every_page(app: Sphinx, style_hashes: list[str]) -> None:
