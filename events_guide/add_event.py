@@ -63,6 +63,16 @@ def _day(text: str) -> str:
     return text
 
 
+def _as_day(what: str, text: str) -> datetime.date:
+    """A day written YYYY-MM-DD, or a refusal that says which fact is
+    wrong (an answer at the terminal is not checked by argparse)."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise Refused(f"{what} {text!r} is not a day written YYYY-MM-DD, "
+                      "such as 2099-05-04") from None
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tox -e add-event --",
@@ -171,7 +181,7 @@ def _deadline(text: str, source: dict) -> dict:
         raise Refused(f"--deadline {text!r}: write KIND=YYYY-MM-DD, or "
                       "KIND=YYYY-MM-DDTHH:MM@Zone/Name")
     kind, day, time, zone = match.groups()
-    entry = {"kind": kind, "date": datetime.date.fromisoformat(day)}
+    entry = {"kind": kind, "date": _as_day(f"--deadline {kind}", day)}
     if time:
         # Quoted, as in the file: a plain 23:59 is a number in YAML 1.1.
         entry.update(time=DoubleQuotedScalarString(time), timezone=zone)
@@ -183,18 +193,18 @@ def _source(title, url, quote, checked) -> dict:
     """A source as the file writes it (the quote in double quotes)."""
     return {"title": title, "url": url,
             "quote": DoubleQuotedScalarString(quote),
-            "checked": datetime.date.fromisoformat(checked)}
+            "checked": _as_day("--checked", checked)}
 
 
 def entry_from(args) -> dict:
     """The new entry, as the file writes it."""
-    start = datetime.date.fromisoformat(args.start)
+    start = _as_day("--start", args.start)
     source = _source(args.source_title, args.source_url, args.quote,
                      args.checked)
     entry = {"id": args.id or derive_id(args.name, start.year),
              "name": args.name, "kinds": list(args.kinds),
              "start": start,
-             "end": datetime.date.fromisoformat(args.end or args.start)}
+             "end": _as_day("--end", args.end or args.start)}
     if args.online:
         entry.update(place="virtual", format=args.format or "virtual")
     else:
@@ -337,8 +347,14 @@ def main(argv=None, ask=None, fetch=None, today=None) -> int:
     events_file = args.source / data.DEFAULT_EVENTS_FILE
     today = today or datetime.date.today()
     try:
-        current = data.load(events_file,
-                            args.source / data.DEFAULT_KINDS_FILE, today)
+        try:
+            current = data.load(events_file,
+                                args.source / data.DEFAULT_KINDS_FILE, today)
+        except EventDataError as error:
+            raise Refused(
+                "the data does not load as it is; fix it first (tox -e "
+                "docs says the same):\n" + format_report(
+                    error.findings, title="Event data")) from None
         entry = entry_from(args)
         refuse_existing(current.events, entry)
         text = write_entry(events_file, entry)

@@ -88,6 +88,39 @@ def test_an_id_that_exists_is_refused(copy_root):
     assert "the id 'ptg-first-2017' is already the id of" in result.stderr
 
 
+@pytest.mark.parametrize("change, said", [
+    (("--deadline", "cfp-closes=2099-02-30"),
+     "--deadline cfp-closes '2099-02-30' is not a day"),
+    (("--deadline", "cfp-closes=2099-02-01T23:59@America"),
+     "is not an IANA time zone"),
+])
+def test_a_wrong_fact_is_refused_with_what_is_wrong(copy_root, change,
+                                                    said):
+    """No traceback: the option, the value and how to write it."""
+    source = copy_root("events-tables")
+    events = source / data.DEFAULT_EVENTS_FILE
+    before = events.read_text(encoding="utf-8")
+    arguments = list(NEW_DAY)
+    index = arguments.index(change[0])
+    arguments[index + 1] = change[1]
+    result = run(source, *arguments)
+    assert result.returncode == 1, result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr
+    assert events.read_text(encoding="utf-8") == before
+
+
+def test_data_that_does_not_load_is_refused_with_its_report(copy_root):
+    source = copy_root("events-tables")
+    events = source / data.DEFAULT_EVENTS_FILE
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "start: 2017-02-20", "start: 2017-02-31", 1), encoding="utf-8")
+    result = run(source, *NEW_DAY)
+    assert result.returncode == 1
+    assert "the data does not load as it is" in result.stderr
+    assert "events.yaml:" in result.stderr and "Traceback" not in \
+        result.stderr
+
+
 def test_without_a_terminal_it_names_the_missing_options(copy_root):
     result = run(copy_root("events-tables"), "--kind", "days")
     assert result.returncode == 2
@@ -111,6 +144,20 @@ def test_at_a_terminal_it_asks_for_each_missing_fact(copy_root, capsys):
                                      source / data.DEFAULT_KINDS_FILE).events
                 if e.id == "day-of-tests-2099"]
     assert (event.region, event.end) == ("Asia", datetime.date(2099, 1, 10))
+
+
+def test_a_day_answered_at_a_terminal_in_words_is_refused(copy_root,
+                                                          capsys):
+    """Answers at the terminal do not pass argparse's check of a day."""
+    source = copy_root("events-tables")
+    answers = iter(["days", "Day of Tests 2099", "4 May 2099", "",
+                    "Japan", "Tokyo", "https://example.org/day",
+                    "The Day's page", "Day of Tests, 4 May 2099, Tokyo"])
+    status = add_event.main(["--source", str(source), "--offline"],
+                            ask=lambda question: next(answers))
+    assert status == 1
+    assert "--start '4 May 2099' is not a day written YYYY-MM-DD" in \
+        capsys.readouterr().err
 
 
 def test_the_quote_is_looked_up_in_its_source():

@@ -212,6 +212,10 @@ SEEDED_DEFECTS = {
         "cfp-closes", "2020-04-01",
         '        time: "23:59"\n        timezone: Mars/Olympus\n',
         "deadlines[0].timezone", 31, "is not an IANA time zone"),
+    "deadline in a folder of the zone database": _deadline(
+        "cfp-closes", "2020-04-01",
+        '        time: "23:59"\n        timezone: America\n',
+        "deadlines[0].timezone", 31, "is not an IANA time zone"),
     "deadline after the event": _deadline(
         "cfp-closes", "2021-04-01", "", "deadlines[0].date", 29,
         "after the event ends (2020-06-05)"),

@@ -79,7 +79,9 @@ def zone(name: str) -> ZoneInfo:
     naming the problem else."""
     try:
         return ZoneInfo(name)
-    except (ValueError, LookupError):
+    # A folder of the zone database (America) or a name too long for a
+    # file raise OSError.
+    except (ValueError, LookupError, OSError):
         raise ValueError(f"{name!r} is not an IANA time zone; write one such "
                          "as America/Los_Angeles, Europe/Paris, Asia/Seoul "
                          "or UTC") from None
