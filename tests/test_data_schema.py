@@ -47,3 +47,12 @@ def test_a_file_without_its_modeline_is_named(doc_source, tmp_path):
     events.write_text(text.split("\n", 1)[1], encoding="utf-8")
     (problem,) = schema.check(tmp_path)
     assert problem.startswith(f"{events}:1: the first line must name")
+
+
+def test_a_file_that_is_not_yaml_is_named_not_a_traceback(doc_source,
+                                                          tmp_path):
+    events = _copy(doc_source, tmp_path)
+    events.write_text(events.read_text(encoding="utf-8")
+                      + "\n  - id: [unclosed\n", encoding="utf-8")
+    problems = schema.check(tmp_path)
+    assert len(problems) == 1 and str(events) in problems[0]

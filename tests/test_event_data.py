@@ -164,6 +164,11 @@ SEEDED_DEFECTS = {
     "misspelt field": (
         ("format: virtual", "format: virtual\n    regoin: Europe"),
         "regoin", 22, "not a known field"),
+    "misspelt field of the place": (
+        ("place: virtual\n    format: virtual",
+         "place: {city: Paris, country: France, venue: Hall}\n"
+         "    format: in-person\n    region: Europe"),
+        "place.venue", 20, "known fields: city, country."),
     "year disagrees with the dates": (
         ("format: virtual", "format: virtual\n    year: 2019"), "year", 22,
         "does not match"),
@@ -212,6 +217,10 @@ SEEDED_DEFECTS = {
         "cfp-closes", "2020-04-01",
         '        time: "23:59"\n        timezone: Mars/Olympus\n',
         "deadlines[0].timezone", 31, "is not an IANA time zone"),
+    "deadline at a time that does not exist (and nothing else said)":
+    _deadline("cfp-closes", "2020-04-01",
+              '        time: "25:00"\n        timezone: Europe/Paris\n',
+              "deadlines[0].time", 30, "is not a time written HH:MM"),
     "deadline in a folder of the zone database": _deadline(
         "cfp-closes", "2020-04-01",
         '        time: "23:59"\n        timezone: America\n',
@@ -333,6 +342,15 @@ def test_kind_id_must_be_a_slug():
     (finding,) = caught.value.findings
     assert (finding.line, finding.what) == (
         2, "kind 'PTG event': is not a kind id.")
+
+
+def test_a_stray_top_level_key_of_the_kinds_file_is_named():
+    with pytest.raises(EventDataError) as caught:
+        parse_kinds(SEEDED_KINDS_FILE + "kind:\n  x: 1\n",
+                    "seeded/kinds.yaml")
+    (finding,) = caught.value.findings
+    assert finding.line == SEEDED_KINDS_FILE.count("\n") + 1
+    assert "'kind': is not a known top-level key" in finding.what
 
 
 def test_kinds_file_bad_field_names_kind_and_field():
@@ -550,3 +568,12 @@ def test_the_same_event_twice_under_two_ids_is_named():
     (finding,) = _problem(text).findings
     assert finding.line == 27 and finding.subject == "id"
     assert "is the same event as entry 'ptg-good-2017' (#1)" in finding.what
+
+
+def test_a_cancelled_event_is_not_the_next_one(rootdir):
+    """test-events-status: the 2025 PTG was cancelled, the 2026 one
+    rescheduled; in early 2025 the next PTG is the 2026 one."""
+    root = rootdir / "test-events-status" / "_data"
+    guide = data.load(root / "events.yaml", root / "kinds.yaml")
+    upcoming = guide.next_event("ptg", datetime.date(2025, 1, 1))
+    assert upcoming.id == "ptg-rescheduled-2026"

@@ -31,6 +31,15 @@ def data_finding(path: str, line: int | None, entry: str, field: str,
                    fix=f"{fix}.")
 
 
+def stray_top_level_keys(doc, key: str) -> list[Finding]:
+    """A finding for each top-level key of a data file (a parsed
+    :class:`~events_guide.data.yaml_source.YamlDocument`) but ``key``."""
+    return [data_finding(doc.path, doc.line_of(stray) or 1, "top level",
+                         str(stray), "is not a known top-level key",
+                         f"keep only the key {key}: at the top of the file")
+            for stray in doc.data if stray != key]
+
+
 class EventDataError(Exception):
     """The event data cannot be used.
 

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Optional
 
 from ..findings import Finding
 from .consistency import duplicates, entry_problems
-from .errors import EventDataError, data_finding
+from .errors import EventDataError, data_finding, stray_top_level_keys
 from .kinds import load_kinds
 from .models import Event, KindInfo
 from .validation import EVENT_HINTS, kinds_hint, validate_entry
@@ -40,13 +40,6 @@ def _top_level(doc: YamlDocument) -> list:
     return doc.data["events"]
 
 
-def _stray_keys(doc: YamlDocument) -> list[Finding]:
-    return [data_finding(doc.path, doc.line_of(key) or 1, "top level",
-                         str(key), "is not a known top-level key",
-                         "keep only the key events: at the top of the file")
-            for key in doc.data if key != "events"]
-
-
 def parse_events(text: str, path: str = "events.yaml",
                  kinds: Optional[Iterable[str]] = None,
                  today: Optional[datetime.date] = None,
@@ -64,7 +57,7 @@ def parse_events(text: str, path: str = "events.yaml",
     entries = _top_level(doc)
     kind_ids = tuple(kinds) if kinds is not None else None
     hints = {**EVENT_HINTS, "kinds": kinds_hint(kind_ids)}
-    findings = _stray_keys(doc)
+    findings = stray_top_level_keys(doc, "events")
     events: list[Event] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(entries):
@@ -141,9 +134,11 @@ class EventData:
 
     def next_event(self, kind: str,
                    today: datetime.date) -> Optional[Event]:
-        """The event of *kind* under way or starting soonest after *today*."""
+        """The event of *kind* under way or starting soonest after *today*
+        (a cancelled one is no event to go to)."""
         coming = [e for e in self.events
                   if kind in e.kinds and e.start is not None
+                  and e.status != "cancelled"
                   and (e.end or e.start) >= today]
         return min(coming, key=lambda e: e.sort_key, default=None)
 

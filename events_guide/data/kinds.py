@@ -15,7 +15,7 @@ import os
 import re
 from typing import Optional
 
-from .errors import EventDataError, data_finding
+from .errors import EventDataError, data_finding, stray_top_level_keys
 from .fields import SLUG_PATTERN
 from .models import KindInfo
 from .validation import KIND_HINT, validate_entry
@@ -50,12 +50,12 @@ def parse_kinds(text: str, path: str = "kinds.yaml",
             doc.path, 1, "", "kinds", "the file must hold a mapping of kind "
             "ids under the key 'kinds', with at least one kind",
             KIND_HINT)])
-    findings = []
+    findings = stray_top_level_keys(doc, "kinds")
     kinds: dict[str, KindInfo] = {}
     for kind_id, raw in kinds_map.items():
         entry = f"kind {kind_id!r}"
-        if not isinstance(kind_id, str) or not re.match(SLUG_PATTERN,
-                                                        kind_id):
+        if not isinstance(kind_id, str) or not re.fullmatch(SLUG_PATTERN,
+                                                            kind_id):
             findings.append(data_finding(
                 doc.path, doc.line_of("kinds", kind_id) or 1, entry, "",
                 "is not a kind id", "use a slug of lower-case letters, "

@@ -123,6 +123,8 @@ class Deadline(_Model):
     @field_validator("timezone")
     @classmethod
     def _time_and_zone_together(cls, timezone, info: ValidationInfo):
+        if "time" not in info.data:
+            return timezone  # the time itself is wrong; said already
         if (timezone is None) != (info.data.get("time") is None):
             raise ValueError("give time and timezone together (a time "
                              "means nothing without its zone), or neither "
@@ -241,8 +243,8 @@ class Event(_Model):
     @field_validator("month")
     @classmethod
     def _month_needs_year(cls, month, info: ValidationInfo):
-        if month is None:
-            return month
+        if month is None or "year" not in info.data:
+            return month  # no month, or the year is wrong (said already)
         known = info.data.get("start") or info.data.get("end")
         if info.data.get("year") is None and not known:
             raise ValueError("a month needs a year")
@@ -296,6 +298,8 @@ class Event(_Model):
     @field_validator("previous_start", "previous_end", "previous_place")
     @classmethod
     def _previous_needs_a_change(cls, value, info: ValidationInfo):
+        if "status" not in info.data:
+            return value  # the status itself is wrong; said already
         status = info.data.get("status", "scheduled")
         if value is not None and status not in STATUSES_WITH_PREVIOUS:
             raise ValueError(f"a {status} event has no {info.field_name}; "

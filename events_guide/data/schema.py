@@ -24,6 +24,7 @@ import sys
 import jsonschema
 
 from .deadlines import DEADLINE_KINDS
+from .errors import EventDataError
 from . import DEFAULT_EVENTS_FILE
 from .kinds import DEFAULT_KINDS_FILE
 from .models import Event, KindInfo
@@ -107,14 +108,18 @@ def check(source_dir: pathlib.Path) -> list[str]:
     problems = []
     for data_file, make in SCHEMAS.items():
         path = source_dir / data_file
-        text = read_text(path)
+        try:
+            text = read_text(path)
+            doc = parse_yaml(text, str(path))
+        except EventDataError as error:
+            problems += [str(finding) for finding in error.findings]
+            continue
         if not text.startswith(MODELINE.format(
                 schema=pathlib.PurePath(schema_name(data_file)).name)):
             problems.append(f"{path}:1: the first line must name the schema "
                             "for editors: " + MODELINE.format(
                                 schema=pathlib.PurePath(
                                     schema_name(data_file)).name))
-        doc = parse_yaml(text, str(path))
         validator = jsonschema.Draft202012Validator(make())
         for error in sorted(validator.iter_errors(doc.data),
                             key=lambda e: list(map(str, e.absolute_path))):

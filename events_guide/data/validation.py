@@ -5,6 +5,7 @@ entry, the field as written in the file, and a hint on how to fix it.
 
 from __future__ import annotations
 
+import typing
 from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from ..findings import Finding
 from .errors import data_finding
 from .deadlines import DEADLINE_KINDS
-from .models import FORMATS, REGIONS, Deadline
+from .models import FORMATS, REGIONS
 from .yaml_source import YamlDocument
 
 #: How to fix each field of an event, shown under each problem about it.
@@ -126,17 +127,34 @@ def _message_for(error: Mapping[str, Any]) -> str:
     return message.rstrip(".")
 
 
+def _models_in(annotation) -> list[type[BaseModel]]:
+    """The models a field's annotation holds (through Optional, list,
+    Annotated and unions)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for argument in typing.get_args(annotation)
+            for model in _models_in(argument)]
+
+
+def _model_at(model: type[BaseModel], path: tuple) -> type[BaseModel]:
+    """The model that holds the last part of *path* (a field path such as
+    ``("place", "venue")`` or ``("sources", 0, "titel")``)."""
+    for part in path[:-1]:
+        field = model.model_fields.get(part) if isinstance(part, str) \
+            else None
+        inner = _models_in(field.annotation) if field is not None else []
+        if inner:
+            model = inner[0]
+    return model
+
+
 def _hint_for(error, model: type[BaseModel], hints: Mapping[str, str],
               default: str) -> str:
     loc = _field_path(error["loc"])
     in_a_source = len(loc) > 2 and loc[-3] in SOURCE_LISTS
-    in_a_deadline = len(loc) == 3 and loc[0] == "deadlines"
     if error["type"] == "extra_forbidden":
-        fields = (SOURCE_HINTS if in_a_source
-                  else Deadline.model_fields if in_a_deadline
-                  else model.model_fields)
         return ("remove it or correct its spelling; known fields: "
-                + ", ".join(fields))
+                + ", ".join(_model_at(model, loc).model_fields))
     if in_a_source and str(loc[-1]) in SOURCE_HINTS:
         return SOURCE_HINTS[str(loc[-1])]
     return hints.get(str(loc[0]) if loc else "", default)
