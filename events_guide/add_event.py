@@ -35,7 +35,9 @@ from . import data
 from .data import places
 from .data.deadlines import DEADLINE_KINDS
 from .data.errors import EventDataError
+from .data.fields import NOTE_MAX_WORDS
 from .data.models import FORMATS, STATUSES
+from .evidence import QUOTE_MAX_WORDS
 from .findings import format_report
 
 SOURCE_DIR = pathlib.Path("doc/source")
@@ -93,13 +95,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--region", help="default: the country's continent")
     p.add_argument("--source-url", help="an https page with the quote")
     p.add_argument("--source-title", help="what the page is, briefly")
-    p.add_argument("--quote", help="the page's own words, at most 30, that "
-                   "prove the dates and place")
+    p.add_argument("--quote", help="the page's own words, at most "
+                   f"{QUOTE_MAX_WORDS}, that prove the dates and place")
     p.add_argument("--checked", type=_day,
                    default=datetime.date.today().isoformat(),
                    help="the day you read the quote (default: today)")
-    p.add_argument("--note", help="what a reader should know, at most 25 "
-                   "words (optional)")
+    p.add_argument("--note", help="what a reader should know, at most "
+                   f"{NOTE_MAX_WORDS} words (optional)")
     p.add_argument("--status", choices=[s for s in STATUSES
                                         if s != "scheduled"],
                    help="if it changed after it was announced; its source "
@@ -329,7 +331,8 @@ def confirm_quote(url: str, quote: str, fetch=None) -> str:
     if normalise(quote) in page_text(page.body, page.content_type):
         return f"The quote is on {url}."
     raise Refused(f"the quote is not on {url}: copy the page's own words "
-                  "(at most 30), exactly as a reader sees them")
+                  f"(at most {QUOTE_MAX_WORDS}), exactly as a reader sees "
+                  "them")
 
 
 def main(argv=None, ask=None, fetch=None, today=None) -> int:

@@ -109,4 +109,5 @@ Note = Annotated[Text, AfterValidator(_short_note)]
 
 
 #: A link's words: short enough to sit in a table cell.
-Title = Annotated[Text, StringConstraints(max_length=100)]
+TITLE_MAX_CHARACTERS = 100
+Title = Annotated[Text, StringConstraints(max_length=TITLE_MAX_CHARACTERS)]

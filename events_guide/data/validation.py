@@ -10,8 +10,10 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import BaseModel, ValidationError
 
+from ..evidence import QUOTE_MAX_WORDS
 from ..findings import Finding
 from .errors import data_finding
+from .fields import NOTE_MAX_WORDS, TITLE_MAX_CHARACTERS
 from .deadlines import DEADLINE_KINDS
 from .models import FORMATS, REGIONS
 from .yaml_source import YamlDocument
@@ -37,12 +39,13 @@ EVENT_HINTS = {
               "says; it must agree with place",
     "region": f"give the continent of an event held somewhere (one of: "
               f"{', '.join(REGIONS)}); leave it out for a virtual one",
-    "sources": "list at least one source, each with a title (at most 100 "
-               "characters), an https url, "
-               "a quote (the source's own words, at most 30, that prove "
-               "the dates and place) and checked (the day you read it "
-               "there, YYYY-MM-DD)",
-    "note": "keep the note to what a reader needs, in at most 25 words "
+    "sources": "list at least one source, each with a title (at most "
+               f"{TITLE_MAX_CHARACTERS} characters), an https url, "
+               f"a quote (the source's own words, at most {QUOTE_MAX_WORDS},"
+               " that prove the dates and place) and checked (the day you "
+               "read it there, YYYY-MM-DD)",
+    "note": "keep the note to what a reader needs, in at most "
+            f"{NOTE_MAX_WORDS} words "
             "(how you found a fact goes in a # comment above the entry), "
             "or leave the field out",
     "stand_in": "write true or false",
@@ -61,7 +64,8 @@ EVENT_HINTS = {
                  "(an IANA name such as Europe/Paris) only where the source "
                  "gives a time; kinds: " + ", ".join(DEADLINE_KINDS),
     "status_sources": "list the sources that prove the status, each with a "
-                      "title, an https url, a quote of at most 30 words and "
+                      f"title, an https url, a quote of at most "
+                      f"{QUOTE_MAX_WORDS} words and "
                       "checked (YYYY-MM-DD)",
 }
 
@@ -71,12 +75,13 @@ SOURCE_LISTS = ("sources", "status_sources")
 #: How to fix each field of a source, in either file (a source's field is
 #: named after the list that holds it: sources[0].checked).
 SOURCE_HINTS = {
-    "title": "give the source a short title (at most 100 characters) that "
-             "says what the page is",
+    "title": "give the source a short title (at most "
+             f"{TITLE_MAX_CHARACTERS} characters) that says what the page "
+             "is",
     "url": "give the https address of the page where a reader finds the "
            "quote (a live page, or a permalink of a file at a commit)",
-    "quote": "copy the source's own words, at most 30, that prove the fact, "
-             "without quotation marks around them",
+    "quote": f"copy the source's own words, at most {QUOTE_MAX_WORDS}, "
+             "that prove the fact, without quotation marks around them",
     "checked": "write the day you read the quote in the source, as "
                "YYYY-MM-DD (today or earlier)",
 }
