@@ -197,7 +197,9 @@ def write_world_outline(app, exception) -> None:
 
 def remove_stale_figures(app, exception) -> None:
     """Remove the figure files this build did not write (a kind renamed,
-    or no longer shown), so that they are not published. A build that
+    or no longer shown), so that they are not published. That every build
+    writes every figure relies on every page being written again
+    (events_guide.ext.whole_site, which the guide uses); a build that
     wrote no figure at all leaves the folder as it is."""
     written = _WRITTEN.pop(app, None)
     if exception is not None or not written:
