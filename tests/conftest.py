@@ -278,6 +278,25 @@ def site_copy(built_html, tmp_path) -> SiteCopy:
     return SiteCopy(tmp_path / "html")
 
 
+@pytest.fixture
+def page_copy(built_html, tmp_path):
+    """A copy of a few files of the built guide, with the start page and
+    the host files (``page_copy("forum.html")``), for a defect a check
+    finds on the page itself (its head, its policy, its structured data):
+    the checks then read those pages only, so the test costs what they
+    cost, not what the whole site does."""
+    from events_guide.published import HOST_FILES
+
+    def copy(*rels: str) -> SiteCopy:
+        html = tmp_path / "html"
+        for rel in ("index.html", *HOST_FILES, *rels):
+            target = html / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(built_html / rel, target)
+        return SiteCopy(html)
+    return copy
+
+
 # -- tools outside Python -----------------------------------------------------
 
 @pytest.fixture(scope="session")

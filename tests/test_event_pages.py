@@ -72,17 +72,19 @@ def _seed(site_copy, event, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_missing_start_date_is_named_with_the_entry(site_copy, guide_data,
+def test_a_missing_start_date_is_named_with_the_entry(page_copy, guide_data,
                                                       one, assert_names):
     event = _first_dated(guide_data)
+    site_copy = page_copy(_rel(event))
     _seed(site_copy, event, f'"startDate":"{event.start.isoformat()}",', "")
     finding = one(check_event_pages(site_copy.site()), "startDate")
     assert_names(finding, "_data/events.yaml", event.line, _rel(event))
 
 
 def test_a_wrong_attendance_mode_is_named_with_the_entry(
-        site_copy, guide_data, one, assert_names):
+        page_copy, guide_data, one, assert_names):
     event = _first_dated(guide_data, "in-person")
+    site_copy = page_copy(_rel(event))
     _seed(site_copy, event, "OfflineEventAttendanceMode",
           "OnlineEventAttendanceMode")
     finding = one(check_event_pages(site_copy.site()), "eventAttendanceMode")
@@ -112,9 +114,10 @@ def test_a_build_without_event_pages_is_named_entry_by_entry(
                for finding in findings)
 
 
-def test_a_wrong_city_is_named_with_the_entry(site_copy, guide_data, one,
+def test_a_wrong_city_is_named_with_the_entry(page_copy, guide_data, one,
                                               assert_names):
     event = _first_dated(guide_data, "in-person")
+    site_copy = page_copy(_rel(event))
     _seed(site_copy, event, f'"addressLocality":"{event.place.city}"',
           '"addressLocality":"Atlantis"')
     finding = one(check_event_pages(site_copy.site()), "location")
@@ -122,8 +125,9 @@ def test_a_wrong_city_is_named_with_the_entry(site_copy, guide_data, one,
 
 
 def test_an_online_event_without_its_url_is_named_with_the_entry(
-        site_copy, guide_data, one, assert_names):
+        page_copy, guide_data, one, assert_names):
     event = _first_dated(guide_data, "virtual")
+    site_copy = page_copy(_rel(event))
     _seed(site_copy, event, '"@type":"VirtualLocation"', '"@type":"Place"')
     finding = one(check_event_pages(site_copy.site()), "location")
     assert_names(finding, "_data/events.yaml", event.line, _rel(event))
@@ -131,8 +135,9 @@ def test_an_online_event_without_its_url_is_named_with_the_entry(
 
 
 def test_two_event_items_on_one_page_are_named_with_the_entry(
-        site_copy, guide_data, one, assert_names):
+        page_copy, guide_data, one, assert_names):
     event = _first_dated(guide_data)
+    site_copy = page_copy(_rel(event))
     path = site_copy.html / _rel(event)
     text = path.read_text(encoding="utf-8")
     item = re.search(r'<script type="application/ld\+json">.*?</script>',

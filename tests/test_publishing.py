@@ -98,7 +98,8 @@ def test_a_generated_page_missing_from_the_sitemap_is_named(site_copy, one):
         assert one(findings, BASE_URL + rel).html == rel
 
 
-def test_head_check_names_the_page_and_the_fault(site_copy, one):
+def test_head_check_names_the_page_and_the_fault(page_copy, one):
+    site_copy = page_copy("forum.html")
     page = site_copy.html / "forum.html"
     html = page.read_text(encoding="utf-8")
     html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
@@ -173,10 +174,11 @@ def test_uncommitted_page_builds_strictly_without_a_date(tmp_path,
     assert url.find("s:lastmod", publishing.SITEMAP_NS) is None
 
 
-def test_a_space_before_the_descriptions_punctuation_is_named(site_copy):
+def test_a_space_before_the_descriptions_punctuation_is_named(page_copy):
     """A footnote mark taken out of a summary leaves "Foundation ." behind
     in search results and link previews: the head check names it, in both
     the description and og:description."""
+    site_copy = page_copy("forum.html")
     page = site_copy.html / "forum.html"
     html = re.sub(r'(<meta (?:name="description"|property="og:description")'
                   r' content="[^"]*?)\.(")', r"\1 .\2",
