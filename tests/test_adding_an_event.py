@@ -1,12 +1,15 @@
 """Adding an event, as contributing/adding-an-event.rst says, keeps the
-guide green.
+guide green: by hand, and with ``tox -e add-event``.
 
 A copy of ``doc/source`` gets a real past event appended to its
 ``_data/events.yaml`` in the documented form (the newest past Day, taken
-out of its place first; nothing else is touched).
-The copy must build strictly, show the event on its kind's page and in the
-feeds, and pass every site check and the published-URL inventory: no test
-or check may depend on how many events the guide holds.
+out of its place first; nothing else is touched), the same event moved
+to a year the guide has no page for, and a new Day added by the
+``add-event`` command as a script runs it (no terminal, ``--offline``).
+The copy is built once, strictly, and must show the events on their
+pages and in the feeds, and pass every site check and the published-URL
+inventory: no test or check may depend on how many events the guide
+holds.
 """
 
 import datetime
@@ -19,6 +22,8 @@ import yaml
 
 from events_guide.data import DEFAULT_EVENTS_FILE, load_kinds
 from events_guide.sitecheck import Site, format_report, run_checks
+from test_add_event import NEW_DAY
+from test_add_event import run as run_add_event
 
 #: One worker runs this module: its tests share one build.
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("added-event")]
@@ -68,6 +73,18 @@ def guide_with_one_more_event(repo_root, doc_source, tmp_path_factory):
     return copy, new_id
 
 
+@pytest.fixture(scope="module")
+def added_by_command(guide_with_one_more_event):
+    """The file before and after ``tox -e add-event`` added NEW_DAY, and
+    what the command printed."""
+    source, _ = guide_with_one_more_event
+    events = source / DEFAULT_EVENTS_FILE
+    before = events.read_text(encoding="utf-8")
+    result = run_add_event(source, *NEW_DAY)
+    assert result.returncode == 0, result.stderr
+    return before, events.read_text(encoding="utf-8"), result
+
+
 def in_a_new_year(text: str, entry: str) -> str:
     """The same entry moved to the year after every year on record (a year
     the guide has no page for): a new id, its dates in that year."""
@@ -85,8 +102,8 @@ def in_a_new_year(text: str, entry: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def added_html(guide_with_one_more_event, strict_sphinx_build,
-               tmp_path_factory):
+def added_html(guide_with_one_more_event, added_by_command,
+               strict_sphinx_build, tmp_path_factory):
     source, _ = guide_with_one_more_event
     return strict_sphinx_build(source, tmp_path_factory.mktemp("added-out"))
 
@@ -126,3 +143,18 @@ def test_every_site_check_passes(guide_with_one_more_event, added_html,
     inventory = repo_root / "tests" / "published-urls.txt"
     findings = run_checks(Site(added_html, source, inventory))
     assert findings == [], format_report(findings)
+
+
+def test_the_command_adds_its_event_whole_and_keeps_every_line(
+        added_by_command, added_html):
+    """The entry is inserted whole, every line of the file is kept, the
+    event gets its page, and the command says what to run next."""
+    before, after, result = added_by_command
+    assert "Added openinfra-day-testland-2099" in result.stdout
+    assert "git review" in result.stdout
+    assert [line for line in after.splitlines()
+            if line not in before.splitlines()][0] == \
+        "  - id: openinfra-day-testland-2099"
+    assert all(line in after for line in before.splitlines())
+    assert (added_html / "events" / "openinfra-day-testland-2099.html"
+            ).is_file()
