@@ -103,11 +103,16 @@ def _nu_finding(site: Site, rel: str, message: dict) -> Finding:
            else "."))
 
 
-def check_html_validity_of(sites: list[Site]) -> list[list[Finding]]:
+def check_html_validity_of(sites: list[Site], pages=None
+                           ) -> list[list[Finding]]:
     """The Nu HTML Checker's errors for each site, from ONE Java run over
-    every page of all of them."""
+    the pages of all of them: every page, or those ``pages(site)`` names
+    (the tests give :attr:`Site.browser_pages`: of each generated family
+    one page per stylesheet, since its pages share their markup and differ
+    in escaped text)."""
     roots = {site: site.html_dir.resolve() for site in sites}
-    files = [roots[site] / rel for site in sites for rel in site.pages]
+    files = [roots[site] / rel for site in sites
+             for rel in (site.pages if pages is None else pages(site))]
     found: dict[Site, list[Finding]] = {site: [] for site in sites}
     for message in run_checker(files):
         path = pathlib.Path(message.get("url", "").removeprefix("file:"))
