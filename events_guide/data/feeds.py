@@ -21,6 +21,7 @@ latest ``checked`` date), so two builds of one commit stay identical.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from typing import Callable, Optional
 
@@ -261,6 +262,16 @@ def _deadline_entry(key_date: KeyDate, uid_domain: str,
     return entry
 
 
+@functools.lru_cache(maxsize=64)
+def _time_zone(name: str, first_year: int, last_year: int
+               ) -> icalendar.Timezone:
+    """A zone's VTIMEZONE for those years: worked out once per build for
+    all the calendars that need it (the files only read it)."""
+    return icalendar.Timezone.from_tzid(
+        name, first_date=datetime.date(first_year, 1, 1),
+        last_date=datetime.date(last_year + 1, 1, 1))
+
+
 def _deadline_calendar(title: str, entries: list[icalendar.Event]) -> bytes:
     calendar = icalendar.Calendar()
     for name, value in (("prodid", PRODID), ("version", "2.0"),
@@ -275,9 +286,8 @@ def _deadline_calendar(title: str, entries: list[icalendar.Event]) -> bytes:
                     and getattr(start.tzinfo, "key", "UTC") not in (
                         "UTC", "Etc/UTC", "Etc/GMT")})
     for name in zones:
-        calendar.add_component(icalendar.Timezone.from_tzid(
-            name, first_date=datetime.date(min(s.year for s in starts), 1, 1),
-            last_date=datetime.date(max(s.year for s in starts) + 1, 1, 1)))
+        calendar.add_component(_time_zone(
+            name, min(s.year for s in starts), max(s.year for s in starts)))
     for entry in entries:
         calendar.add_component(entry)
     return calendar.to_ical()
