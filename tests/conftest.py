@@ -271,6 +271,15 @@ class SiteCopy:
         from events_guide.sitecheck import Site
         return Site(self.html, DOC_SOURCE, INVENTORY)
 
+    def remove_own_policy(self, rel: str) -> None:
+        """Take the page's own Content-Security-Policy (its ``<meta
+        http-equiv>``) out of the page."""
+        page = self.html / rel
+        text = page.read_text(encoding="utf-8")
+        start = text.index('<meta http-equiv="Content-Security-Policy"')
+        page.write_text(text[:start] + text[text.index(">", start) + 1:],
+                        encoding="utf-8")
+
 
 @pytest.fixture
 def site_copy(built_html, tmp_path) -> SiteCopy:
