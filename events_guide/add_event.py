@@ -300,8 +300,9 @@ def write_entry(events_file: pathlib.Path, entry: dict) -> str:
 
 
 def refuse_existing(events, entry: dict) -> None:
-    """An id that exists, or an entry that is the same event as one
-    already there, is refused before anything is written."""
+    """An id that exists is refused before anything is written (the same
+    event under another id is refused by the build's own duplicate check,
+    which :func:`main` runs on the new file before writing it)."""
     for event in events:
         if event.id == entry["id"]:
             raise Refused(f"the id {entry['id']!r} is already the id of "

@@ -39,7 +39,7 @@ class Problem:
         return label
 
 
-def deadline_problems(event: Event) -> Iterator[Problem]:
+def deadline_problems(event: Event, kinds=None) -> Iterator[Problem]:
     """Each key date fits its event: of a kind the event has, once per
     kind, not after the event ends, and a call that opens before it
     closes."""
@@ -147,10 +147,10 @@ ENTRY_CHECKS = (deadline_problems, region_problems, length_problems,
 
 
 def entry_problems(event: Event, kinds=None) -> list[Problem]:
-    found = list(deadline_problems(event))
-    for check in ENTRY_CHECKS[1:]:
-        found += check(event, kinds or {})
-    return found
+    """What every check of :data:`ENTRY_CHECKS` finds in the entry
+    (``kinds``: the registry, for the checks that read a kind's facts)."""
+    return [problem for check in ENTRY_CHECKS
+            for problem in check(event, kinds or {})]
 
 
 def duplicates(events) -> Iterator[tuple[int, int]]:
