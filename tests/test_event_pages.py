@@ -21,10 +21,9 @@ from ical.calendar_stream import IcsCalendarStream
 
 from events_guide import published
 from events_guide.data.feeds import event_uid
+from events_guide.ext.events.feeds import DEFAULT_UID_DOMAIN as UID_DOMAIN
 from events_guide.sitecheck import format_report
 from events_guide.sitecheck.events import check_event_pages, json_ld_events
-
-UID_DOMAIN = "events-guide.openstack.org"
 
 
 def _rel(event) -> str:

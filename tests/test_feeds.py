@@ -17,6 +17,7 @@ from events_guide.data import REGION_GROUPS
 from events_guide.data.feeds import (deadline_feed_name, feed_name,
                                      region_feed_name)
 from events_guide.data.whats_new import WHATS_NEW_FEED
+from events_guide.ext.events.feeds import DEFAULT_UID_DOMAIN
 
 
 def _calendar(path: pathlib.Path) -> icalendar.Calendar:
@@ -50,7 +51,7 @@ def test_every_feed_is_written(guide_feeds, guide_data):
 def test_ics_holds_exactly_the_dated_events(guide_feeds, guide_json,
                                             guide_data):
     in_ics = _events(_calendar(guide_feeds / "events.ics"))
-    dated = {f"{e.id}@events-guide.openstack.org" for e in guide_data.events
+    dated = {f"{e.id}@{DEFAULT_UID_DOMAIN}" for e in guide_data.events
              if e.start and e.end}
     assert set(in_ics) == dated
     assert {e["uid"] for e in guide_json["events"] if e["in_calendar"]} \

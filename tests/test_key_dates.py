@@ -20,8 +20,8 @@ from ical.calendar_stream import IcsCalendarStream
 from events_guide import published
 from events_guide.data.feeds import deadline_feed_name, deadline_uid
 from events_guide.data.whats_new import WHATS_NEW_FEED
+from events_guide.ext.events.feeds import DEFAULT_UID_DOMAIN as UID_DOMAIN
 
-UID_DOMAIN = "events-guide.openstack.org"
 #: The test root, built again in place for the reproducibility test.
 ROOT = pathlib.Path(__file__).parent / "roots" / "test-events-deadlines"
 

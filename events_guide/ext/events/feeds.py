@@ -94,8 +94,12 @@ def _write_feeds(app, exception) -> None:
                 folder)
 
 
+#: The right-hand part of every UID the feeds give (the guide's default of
+#: ``events_guide_uid_domain``).
+DEFAULT_UID_DOMAIN = "events-guide.openstack.org"
+
+
 def setup_feeds(app) -> None:
-    app.add_config_value("events_guide_uid_domain",
-                         "events-guide.openstack.org", "html",
-                         types=frozenset({str}))
+    app.add_config_value("events_guide_uid_domain", DEFAULT_UID_DOMAIN,
+                         "html", types=frozenset({str}))
     app.connect("build-finished", _write_feeds)
