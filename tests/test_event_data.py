@@ -161,6 +161,29 @@ SEEDED_DEFECTS = {
         ("https://releases.openstack.org/victoria/schedule.html",
          "releases.openstack.org/victoria"), "sources[0].url", 24,
         "is not a web address starting with https://"),
+    "no kind": (("kinds: [ptg]", "kinds: []"), "kinds", 17,
+                "at least 1 item"),
+    "a virtual event with a region": (
+        ("format: virtual", "format: virtual\n    region: Europe"),
+        "region", 22, "a virtual event has no region"),
+    "coordinates of an event held nowhere": (
+        ("format: virtual", "format: virtual\n    coordinates: [10.0, 20.0]"),
+        "coordinates", 22, "only an event held in a city has coordinates"),
+    "a year before the guide's": (
+        ("format: virtual", "format: virtual\n    year: 1999"), "year", 22,
+        "greater than or equal to 2000"),
+    "status sources of a scheduled event": (
+        ("format: virtual", "format: virtual\n    status_sources:\n"
+         "      - title: x\n        url: https://example.org/\n"
+         '        quote: "x y"\n        checked: 2026-11-30'),
+        "status_sources", 22, "the event is scheduled"),
+    "quote in quotation marks": (
+        ('quote: "Jun 01 - Jun 05 R-19 Virtual PTG"',
+         "quote: '\"Jun 01 - Jun 05 R-19 Virtual PTG\"'"),
+        "sources[0].quote", 25, "wrapped in quotation marks"),
+    "source title too long": (
+        ("title: Victoria release schedule", "title: " + "x" * 101),
+        "sources[0].title", 23, "at most 100 characters"),
     "misspelt field": (
         ("format: virtual", "format: virtual\n    regoin: Europe"),
         "regoin", 22, "not a known field"),
@@ -577,3 +600,16 @@ def test_a_cancelled_event_is_not_the_next_one(rootdir):
     guide = data.load(root / "events.yaml", root / "kinds.yaml")
     upcoming = guide.next_event("ptg", datetime.date(2025, 1, 1))
     assert upcoming.id == "ptg-rescheduled-2026"
+
+
+@pytest.mark.parametrize("dates, said", [
+    ("    previous_start: 2020-05-01\n",
+     "a rescheduled event gives previous_end"),
+    ("    previous_start: 2020-05-05\n    previous_end: 2020-05-01\n",
+     "previous_end 2020-05-01 is before previous_start 2020-05-05"),
+])
+def test_a_rescheduled_event_gives_its_earlier_dates_in_order(dates, said):
+    error = _problem(_seed("format: virtual", "format: virtual\n"
+                           "    status: rescheduled\n" + dates.rstrip("\n")))
+    (finding,) = [f for f in error.findings if f.subject == "previous_end"]
+    assert said in finding.what
