@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import os
 from typing import Any, Iterable, Optional
 
@@ -129,8 +130,22 @@ class EventData:
         """Events of *kind*, newest first."""
         return [e for e in self.newest_first() if kind in e.kinds]
 
+    @functools.cached_property
+    def _oldest_first(self) -> tuple[Event, ...]:
+        return tuple(sorted(self.events, key=lambda e: e.sort_key))
+
+    @functools.cached_property
+    def _by_year(self) -> dict[int, tuple[Event, ...]]:
+        """Each year's events, oldest first: grouped once, so that a page
+        per year costs the events once, not once per year."""
+        grouped: dict[int, list[Event]] = {}
+        for event in self._oldest_first:
+            if event.known_year is not None:
+                grouped.setdefault(event.known_year, []).append(event)
+        return {year: tuple(events) for year, events in grouped.items()}
+
     def newest_first(self) -> list[Event]:
-        return sorted(self.events, key=lambda e: e.sort_key, reverse=True)
+        return list(reversed(self._oldest_first))
 
     def next_event(self, kind: str,
                    today: datetime.date) -> Optional[Event]:
@@ -149,13 +164,11 @@ class EventData:
 
     def years(self) -> list[int]:
         """Every year with an event on record, oldest first."""
-        return sorted({e.known_year for e in self.events
-                       if e.known_year is not None})
+        return sorted(self._by_year)
 
     def of_year(self, year: int) -> list[Event]:
         """The events of *year*, oldest first (as a calendar reads)."""
-        return sorted((e for e in self.events if e.known_year == year),
-                      key=lambda e: e.sort_key)
+        return list(self._by_year.get(year, ()))
 
     def in_calendar(self) -> list[Event]:
         """Events with both dates verified, oldest first (feed order)."""
