@@ -110,12 +110,6 @@ def _effective_sources(policy: str, directive: str) -> set[str] | None:
     return None
 
 
-def governs(policy: str, directive: str) -> bool:
-    """Does the policy restrict the inline elements ``directive``
-    governs?"""
-    return _effective_sources(policy, directive) is not None
-
-
 def allows_inline(policy: str, directive: str, text: str) -> bool:
     """Does the policy allow an inline element with this text, governed by
     ``directive``? By its hash; or by 'unsafe-inline' when the sources list

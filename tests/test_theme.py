@@ -218,6 +218,28 @@ def test_each_page_carries_only_its_own_inline_stylesheet(theme_site, index):
     assert "prefers-color-scheme:dark" in index.style.string.replace(" ", "")
 
 
+def test_a_layout_without_the_pages_own_policy_stops_the_build(
+        copy_root, doc_source, sphinx_build_log, tmp_path):
+    """A page would carry its stylesheet with no policy of its own to
+    allow it (the header leaves styles to that policy)."""
+    source = copy_root("theme")
+    templates = source / "_templates"
+    templates.mkdir()
+    for template in (doc_source / "_templates").iterdir():
+        text = template.read_text(encoding="utf-8")
+        if template.name == "layout.html":
+            assert "events_guide_style_policy }}" in text
+            text = "\n".join(
+                line for line in text.splitlines()
+                if "events_guide_style_policy }}" not in line)
+        (templates / template.name).write_text(text, encoding="utf-8")
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\ntemplates_path = ["_templates"]\n')
+    status, log = sphinx_build_log(source, tmp_path / "out")
+    assert status != 0
+    assert "carries its stylesheet but 0 policies of its own" in log
+
+
 def test_the_icon_travels_inside_the_page(index):
     icon = index.select_one('link[rel~="icon"]')["href"]
     assert icon.startswith("data:image/svg+xml,%3Csvg")

@@ -15,9 +15,9 @@ lists every other page's stylesheet (:func:`let_search_read_every_page`):
 its script reads the pages its results come from, and a browser checks
 their stylesheets against the search page's policy as it parses them.
 The header's ``style-src 'self' 'unsafe-inline'`` leaves styles to the
-pages' own policies; a header that listed
-every page's stylesheet grew with every page (26 hashes, 2 KB of headers
-on every response) and pushed pages out of the first round trip.
+pages' own policies; a header that listed every page's stylesheet grew
+with every page (26 hashes, 2 KB of headers on every response) and
+pushed pages out of the first round trip.
 ``events_guide.sitecheck.headers.check_inline_hashes`` checks the result.
 """
 
