@@ -35,6 +35,8 @@ import re
 from .. import published
 from ..csp import is_data_block
 from ..findings import Finding, sort_findings
+from .headers import host_configs, served_headers
+from .serve import CONTENT_SECURITY_POLICY
 from .site import Site
 
 #: Pages that need scripts to do their job.
@@ -110,8 +112,6 @@ def shipped_header_bytes(site: Site, rel: str, configs=None) -> int:
     value`` lines, the larger of the host files' ``configs``, read from
     the site when not given); a site without host files is served with
     the bare policy (:mod:`.serve`)."""
-    from .headers import host_configs, served_headers
-    from .serve import CONTENT_SECURITY_POLICY
     sizes = [sum(len(f"{name}: {value}\r\n") for name, (value, _) in
                  served_headers(config, rel).items())
              for config in (host_configs(site) if configs is None
@@ -130,7 +130,6 @@ def first_round_trip_budget(site: Site, rel: str, configs=None) -> int:
 def check_first_round_trip(site: Site) -> list[Finding]:
     """Every page, gzipped, fits the first round trip with its headers
     (:func:`first_round_trip_budget`; the host files are read once)."""
-    from .headers import host_configs
     configs = host_configs(site)
     findings = []
     for page in site.pages.values():
