@@ -185,14 +185,13 @@ def declaration_text(declaration: ast.Declaration) -> str:
 def rule_text(selectors: list[list[ast.Node]],
               body: list[ast.Declaration]) -> str:
     """A style rule, compact: ``a,b{x:y;z:w}``."""
-    return (",".join(map(selector_text, selectors)) + "{"
-            + ";".join(map(declaration_text, body)) + "}")
+    return ",".join(map(selector_text, selectors)) + "{" + _block_text(
+        body) + "}"
 
 
 def at_rule_text(rule: ast.AtRule, inner: str | None = None) -> str:
     """An at-rule, compact; ``inner`` replaces the block's content."""
-    prelude = compact(rule.prelude, frozenset({","}))
-    head = f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")
+    head = _at_rule_head(rule)
     if rule.content is None:
         return head + ";"
     if inner is None:
@@ -204,12 +203,48 @@ def at_rule_text(rule: ast.AtRule, inner: str | None = None) -> str:
 
 def rules_text(rules: Iterable[Rule]) -> str:
     """Rules as compact CSS text (no comments, little white space)."""
-    return "".join(map(_one_rule_text, rules))
+    return RulesText()(rules)
 
 
-def _one_rule_text(rule: Rule) -> str:
-    if isinstance(rule, StyleRule):
-        return rule_text(rule.selectors, rule.declarations)
-    if isinstance(rule, GroupRule):
-        return at_rule_text(rule.at_rule, rules_text(rule.rules))
-    return at_rule_text(rule)
+class RulesText:
+    """:func:`rules_text` that serializes each part of a stylesheet once.
+
+    The purge writes, page after page, subsets of one parsed stylesheet:
+    the same selectors (token lists), declaration blocks and at-rules
+    again and again. Their text is kept by the identity of the parsed
+    object, which is kept alive beside it (so an identity is never
+    reused); a rule the purge rebuilt with fewer selectors still shares
+    its selectors and declarations with the original.
+    """
+
+    def __init__(self):
+        self._kept: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, rules: Iterable[Rule]) -> str:
+        return "".join(map(self._rule, rules))
+
+    def _text(self, part, serialize) -> str:
+        kept = self._kept.get(id(part))
+        if kept is None or kept[0] is not part:
+            kept = self._kept[id(part)] = (part, serialize(part))
+        return kept[1]
+
+    def _rule(self, rule: Rule) -> str:
+        if isinstance(rule, StyleRule):
+            return (",".join(self._text(selector, selector_text)
+                             for selector in rule.selectors)
+                    + "{" + self._text(rule.declarations, _block_text) + "}")
+        if isinstance(rule, GroupRule):
+            head = self._text(rule.at_rule, _at_rule_head)
+            return head + "{" + self(rule.rules) + "}"
+        return self._text(rule, at_rule_text)
+
+
+def _block_text(body: list[ast.Declaration]) -> str:
+    return ";".join(map(declaration_text, body))
+
+
+def _at_rule_head(rule: ast.AtRule) -> str:
+    """``@media screen`` of an at-rule (without its block)."""
+    prelude = compact(rule.prelude, frozenset({","}))
+    return f"@{rule.at_keyword}" + (f" {prelude}" if prelude else "")

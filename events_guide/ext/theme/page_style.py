@@ -47,7 +47,7 @@ from sphinx.errors import ExtensionError
 
 from ...csp import page_policy
 from ...published import PAGES_WITH_SCRIPTS
-from .css import rules_text
+from .css import RulesText
 from .purge import Purger
 from .stylesheet import guide_stylesheet
 from .web import web_only
@@ -82,8 +82,9 @@ class _PurgedStyles:
 
     def __init__(self, app: Sphinx):
         self.purger = Purger(guide_stylesheet(app))
+        self.text = RulesText()
         self.fingerprint = hashlib.sha256(
-            rules_text(self.purger.rules).encode("utf-8")).hexdigest()
+            self.text(self.purger.rules).encode("utf-8")).hexdigest()
         self.path = app.doctreedir / CACHE_FILE
         try:
             self.kept = json.loads(self.path.read_text(encoding="utf-8"))
@@ -119,7 +120,7 @@ class _PurgedStyles:
                 .encode("utf-8")).hexdigest()
             css = self._known(shape)
             if css is None:
-                css = rules_text(self.purger.rules_of(root))
+                css = self.text(self.purger.rules_of(root))
             self._keep(shape, css)
         return self._keep(key, css)
 
@@ -154,7 +155,7 @@ def page_stylesheet(app: Sphinx, pagename: str, html: str) -> str:
     """The CSS text one page needs, given its HTML."""
     styles = _PURGERS[app]
     if not app.config.events_guide_theme_purge:
-        return rules_text(styles.purger.rules)
+        return styles.text(styles.purger.rules)
     return styles.css(html, script_markup=pagename in PAGES_WITH_SCRIPTS)
 
 

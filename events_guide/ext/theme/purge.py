@@ -5,9 +5,10 @@ Every selector is compiled once per build. A page's HTML is parsed with
 lxml. A selector that names a class or id outside any ``:not()``-like
 function needs that class or id on the page: a page without it skips the
 selector unmatched (most of the theme's selectors, on most pages). The
-others are filed by id, class and tag, as cssselect2's ``Matcher`` files
-them; each element is tried against those that can apply to it, and each
-selector only until its first match. A rule keeps the selectors that
+page's elements are filed by id, class and tag (the way cssselect2's
+``Matcher`` files selectors); each other selector is tried on the
+elements it can apply to, only until its first match. A rule keeps the
+selectors that
 matched, and a rule, ``@media`` or ``@keyframes`` block that keeps
 nothing is dropped. So that nothing a reader can trigger is lost:
 
@@ -22,7 +23,7 @@ nothing is dropped. So that nothing a reader can trigger is lost:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import cssselect2
 import lxml.html
@@ -70,65 +71,63 @@ class _Selectors:
     def used_on(self, root) -> set[tuple[int, int]]:
         """The keys of the selectors that match an element of the page
         ``root``, and of those always kept. A selector is tried only if
-        the page has all its classes and ids, and only until it first
-        matches."""
-        present = _classes_and_ids(root)
-        index = _Index(selector for selector in self.selectors
-                       if selector.needs <= present)
+        the page has all its classes and ids, only on the elements it can
+        apply to, and only until it first matches."""
+        elements = _Elements(root)
         used = set(self.always)
-        for element in cssselect2.ElementWrapper.from_html_root(
-                root).iter_subtree():
-            for selector in index.candidates(element):
-                if selector.key not in used and \
-                        selector.compiled.test(element):
-                    used.add(selector.key)
+        for selector in self.selectors:
+            if selector.key in used or not selector.needs <= elements.present:
+                continue
+            test = selector.compiled.test
+            if any(map(test, elements.candidates(selector.compiled))):
+                used.add(selector.key)
         return used
 
 
-class _Index:
-    """Selectors filed by what their last compound asks of an element (id,
-    class, tag, namespace, a lang attribute, or nothing), as cssselect2's
-    ``Matcher`` files them, so an element is tried only against the
-    selectors that can apply to it."""
+class _Elements:
+    """A page's elements filed by what a selector's last compound can ask
+    of them (id, class, tag, namespace, a lang attribute), as
+    cssselect2's ``Matcher`` files selectors, so that a selector is tried
+    only on the elements it can apply to; and every class (``.x``) and id
+    (``#x``) the page has."""
 
-    def __init__(self, selectors: Iterable[_Selector]):
-        self.ids: dict[str, list[_Selector]] = {}
-        self.classes: dict[str, list[_Selector]] = {}
-        self.names: dict[str, list[_Selector]] = {}
-        self.namespaces: dict[str, list[_Selector]] = {}
-        self.lang: list[_Selector] = []
-        self.other: list[_Selector] = []
-        for selector in selectors:
-            compiled = selector.compiled
-            if compiled.never_matches:
-                continue
-            if compiled.id is not None:
-                self.ids.setdefault(compiled.id, []).append(selector)
-            elif compiled.class_name is not None:
-                self.classes.setdefault(compiled.class_name, []).append(
-                    selector)
-            elif compiled.local_name is not None:
-                self.names.setdefault(compiled.lower_local_name, []).append(
-                    selector)
-            elif compiled.namespace is not None:
-                self.namespaces.setdefault(compiled.namespace, []).append(
-                    selector)
-            elif compiled.requires_lang_attr:
-                self.lang.append(selector)
-            else:
-                self.other.append(selector)
+    def __init__(self, root):
+        self.all = list(cssselect2.ElementWrapper.from_html_root(
+            root).iter_subtree())
+        self.ids: dict[str, list] = {}
+        self.classes: dict[str, list] = {}
+        self.names: dict[str, list] = {}
+        self.namespaces: dict[str, list] = {}
+        self.lang: list = []
+        for element in self.all:
+            if element.id is not None:
+                self.ids.setdefault(element.id, []).append(element)
+            for name in element.classes:
+                self.classes.setdefault(name, []).append(element)
+            self.names.setdefault(ascii_lower(element.local_name),
+                                  []).append(element)
+            self.namespaces.setdefault(element.namespace_url, []).append(
+                element)
+            if "lang" in element.etree_element.attrib:
+                self.lang.append(element)
+        self.present = {f".{name}" for name in self.classes} | {
+            f"#{name}" for name in self.ids}
 
-    def candidates(self, element) -> Iterator[_Selector]:
-        """The selectors that can apply to ``element`` (an
-        ``ElementWrapper``)."""
-        yield from self.ids.get(element.id, ())
-        for name in element.classes:
-            yield from self.classes.get(name, ())
-        yield from self.names.get(ascii_lower(element.local_name), ())
-        yield from self.namespaces.get(element.namespace_url, ())
-        if "lang" in element.etree_element.attrib:
-            yield from self.lang
-        yield from self.other
+    def candidates(self, compiled) -> list:
+        """The elements a compiled selector can apply to."""
+        if compiled.never_matches:
+            return []
+        if compiled.id is not None:
+            return self.ids.get(compiled.id, [])
+        if compiled.class_name is not None:
+            return self.classes.get(compiled.class_name, [])
+        if compiled.local_name is not None:
+            return self.names.get(compiled.lower_local_name, [])
+        if compiled.namespace is not None:
+            return self.namespaces.get(compiled.namespace, [])
+        if compiled.requires_lang_attr:
+            return self.lang
+        return self.all
 
 
 class Purger:
@@ -192,17 +191,6 @@ def _needed_classes_and_ids(selector: list[ast.Node]) -> frozenset[str]:
             needs.add(f"#{token.value}")
         previous = token
     return frozenset(needs)
-
-
-def _classes_and_ids(root) -> set[str]:
-    """Every class (``.x``) and id (``#x``) an element of the page has."""
-    present = set()
-    for element in root.iter():
-        present.update(f".{name}" for name in
-                       (element.get("class") or "").split())
-        if element.get("id"):
-            present.add(f"#{element.get('id')}")
-    return present
 
 
 def _reader_states_present(selector: list[ast.Node]) -> list[ast.Node]:
