@@ -4,14 +4,10 @@ updated" dates. Seeded-defect tests break a copy of the build or a small
 site and check the finding names the file, line and fault.
 """
 
-import datetime
 import re
 import runpy
-import subprocess
-import sys
 
 import pytest
-from lxml import etree
 
 from events_guide import published
 from events_guide.sitecheck import Site, format_report, publishing
@@ -142,38 +138,6 @@ def test_committed_pages_show_when_they_were_last_updated(guide_site,
 
 
 @pytest.mark.slow
-def test_uncommitted_page_builds_strictly_without_a_date(tmp_path,
-                                                         repo_root):
-    """A page not committed yet has no git date: the strict build still
-    passes, the page shows no "last updated" and the sitemap no lastmod."""
-    if not (repo_root / ".git").exists():
-        pytest.skip("not a git checkout")
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)],
-                   check=True)
-    source = clone / "doc" / "source"
-    today = datetime.datetime.now(datetime.timezone.utc).date()
-    (source / "uncommitted.rst").write_text(
-        f":reviewed: {today}\n\n===========\nUncommitted\n===========\n\n"
-        "A page that is not in git yet.\n", encoding="utf-8")
-    with (source / "index.rst").open("a", encoding="utf-8") as index:
-        index.write("\n.. toctree::\n   :hidden:\n\n   uncommitted\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q",
-         "-b", "html", "-d", str(tmp_path / "doctrees"), str(source),
-         str(tmp_path / "html")], cwd=clone, capture_output=True, text=True,
-        check=False)
-    assert result.returncode == 0, result.stderr
-    html = tmp_path / "html"
-    assert "Last updated" not in (html / "uncommitted.html").read_text(
-        encoding="utf-8")
-    sitemap = etree.parse(str(html / "sitemap.xml"))
-    (url,) = [url for url in sitemap.findall("s:url", publishing.SITEMAP_NS)
-              if url.findtext("s:loc", namespaces=publishing.SITEMAP_NS)
-              .endswith("/uncommitted.html")]
-    assert url.find("s:lastmod", publishing.SITEMAP_NS) is None
-
-
 def test_a_space_before_the_descriptions_punctuation_is_named(page_copy):
     """A footnote mark taken out of a summary leaves "Foundation ." behind
     in search results and link previews: the head check names it, in both

@@ -6,14 +6,23 @@ The whole-site tests build a copy of the working tree, edit it (a page
 changed, two deleted), build it again into the same folder and compare
 that incremental build, file by file, with a clean build of the same
 sources: same pages, sitemap, search index, objects.inv, feeds.
+
+The copy is a git repository with everything committed but the two extra
+pages, as a contributor's checkout is before a new page's first commit:
+so the builds take their "last updated" dates from git, as the guide's
+own build does, and the first build shows that a page not committed yet
+builds strictly, without a date.
 """
 
 import datetime
+import os
+import subprocess
 from types import SimpleNamespace
 
 import pytest
+from lxml import etree
 
-from events_guide.sitecheck import Site, inventory
+from events_guide.sitecheck import Site, inventory, publishing
 
 PAGE = """:reviewed: {today}
 
@@ -34,6 +43,32 @@ def append(path, text):
         file.write(text)
 
 
+def commit_everything(checkout):
+    """Make ``checkout`` a git repository with every file committed (its
+    own repository: the outer checkout's GIT_* settings are left out)."""
+    env = {name: value for name, value in os.environ.items()
+           if not name.startswith("GIT_")}
+    for command in (["init", "--quiet"], ["add", "--all"],
+                    ["-c", "user.name=Test", "-c",
+                     "user.email=test@example.org", "commit", "--quiet",
+                     "--no-verify", "-m", "The guide"]):
+        subprocess.run(["git", *command], cwd=checkout, env=env, check=True)
+
+
+def dates_of(html, names):
+    """For each page, whether it says when it was last updated and
+    whether the sitemap gives it a lastmod."""
+    base = Site(html).base_url
+    sitemap = etree.parse(str(html / "sitemap.xml"))
+    lastmods = {url.findtext("s:loc", namespaces=publishing.SITEMAP_NS)
+                .removeprefix(base): url.find("s:lastmod",
+                                              publishing.SITEMAP_NS)
+                is not None
+                for url in sitemap.findall("s:url", publishing.SITEMAP_NS)}
+    return {name: ("Last updated" in (html / name).read_text(
+        encoding="utf-8"), lastmods[name]) for name in names}
+
+
 @pytest.fixture(scope="module")
 def edited_guide(tmp_path_factory, copy_working_tree, strict_sphinx_build,
                  build_epoch):
@@ -46,7 +81,9 @@ def edited_guide(tmp_path_factory, copy_working_tree, strict_sphinx_build,
     again.
     """
     root = tmp_path_factory.mktemp("whole-site")
-    source = copy_working_tree(root / "checkout") / "doc" / "source"
+    checkout = copy_working_tree(root / "checkout")
+    commit_everything(checkout)
+    source = checkout / "doc" / "source"
     index = source / "index.rst"
     before = index.read_text(encoding="utf-8")
     for name in ("moved", "gone"):
@@ -58,6 +95,7 @@ def edited_guide(tmp_path_factory, copy_working_tree, strict_sphinx_build,
         patch.setenv("SOURCE_DATE_EPOCH", build_epoch)
         incremental = strict_sphinx_build(source, root / "incremental")
         first_pages = {path.name for path in incremental.glob("*.html")}
+        first_dates = dates_of(incremental, ("index.html", "gone.html"))
         edited = sorted(path for path in source.glob("*.rst")
                         if path.name not in ("index.rst", "gone.rst",
                                              "moved.rst"))[0]
@@ -70,7 +108,7 @@ def edited_guide(tmp_path_factory, copy_working_tree, strict_sphinx_build,
         clean = strict_sphinx_build(source, root / "clean")
     return SimpleNamespace(source=source, incremental=incremental,
                            clean=clean, edited=edited,
-                           first_pages=first_pages)
+                           first_pages=first_pages, first_dates=first_dates)
 
 
 @pytest.mark.slow
@@ -94,6 +132,17 @@ def test_deleted_pages_leave_the_build(edited_guide):
     site = Site(edited_guide.incremental, edited_guide.source)
     assert "gone.html" not in inventory.published_urls(site)
     assert inventory.check_redirects(site) == []
+
+
+@pytest.mark.slow
+@WHOLE_SITE
+@pytest.mark.early
+def test_an_uncommitted_page_builds_strictly_without_a_date(edited_guide):
+    """A page not committed yet has no git date: the strict build passed
+    (the fixture), the page shows no "last updated" and the sitemap gives
+    it no lastmod; a committed page has both."""
+    assert edited_guide.first_dates == {"index.html": (True, True),
+                                        "gone.html": (False, False)}
 
 
 def test_a_page_in_no_toctree_is_told_where_it_belongs(tmp_path,
