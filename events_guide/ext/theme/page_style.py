@@ -38,6 +38,7 @@ Setting ``events_guide_theme_purge = False`` inlines the whole stylesheet
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import weakref
@@ -49,7 +50,7 @@ from ...csp import page_policy
 from ...published import PAGES_WITH_SCRIPTS
 from .css import RulesText
 from .purge import Purger
-from .stylesheet import guide_stylesheet
+from .stylesheet import guide_stylesheet, stylesheet_sources
 from .web import web_only
 
 #: The compiled stylesheet of each running build.
@@ -76,15 +77,25 @@ _IN_MEMORY: dict[str, str] = {}
 IN_MEMORY_LIMIT = 4000
 
 
+@functools.lru_cache(maxsize=2)
+def _compiled(sources: tuple[str, str, str]
+              ) -> tuple[Purger, RulesText, str]:
+    """The stylesheet made of ``sources``, parsed and compiled for the
+    purge, its serializer and its fingerprint: once per process for the
+    same sources (the test session builds the guide several times)."""
+    purger = Purger(guide_stylesheet(sources))
+    text = RulesText()
+    return purger, text, hashlib.sha256(
+        text(purger.rules).encode("utf-8")).hexdigest()
+
+
 class _PurgedStyles:
     """Each page's purged CSS, by the hash of the stylesheet and the page's
     HTML, kept from one build to the next (see the module)."""
 
     def __init__(self, app: Sphinx):
-        self.purger = Purger(guide_stylesheet(app))
-        self.text = RulesText()
-        self.fingerprint = hashlib.sha256(
-            self.text(self.purger.rules).encode("utf-8")).hexdigest()
+        self.purger, self.text, self.fingerprint = _compiled(
+            stylesheet_sources(app))
         self.path = app.doctreedir / CACHE_FILE
         try:
             self.kept = json.loads(self.path.read_text(encoding="utf-8"))

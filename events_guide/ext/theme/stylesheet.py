@@ -132,14 +132,23 @@ def custom_properties(rules, declared: bool) -> set[str]:
     return {name for name in found if name.startswith("--guide-")}
 
 
-def guide_stylesheet(app: Sphinx) -> list[css.Rule]:
-    """Every rule a page of the guide may need, in cascade order."""
-    theme = css.parse_rules(theme_css_path(app).read_text(encoding="utf-8"))
-    rules = list(filter(None, map(trim_theme_rule, theme)))
+def stylesheet_sources(app: Sphinx) -> tuple[str, str, str]:
+    """The texts the guide's stylesheet is made of: the theme's CSS, the
+    code colours and the guide's own rules."""
+    return (theme_css_path(app).read_text(encoding="utf-8"),
+            pygments_css(app), own_css(app))
+
+
+def guide_stylesheet(sources: tuple[str, str, str]) -> list[css.Rule]:
+    """Every rule a page of the guide may need, in cascade order, from
+    :func:`stylesheet_sources`."""
+    theme_text, pygments_text, own_text = sources
+    rules = list(filter(None, map(trim_theme_rule,
+                                  css.parse_rules(theme_text))))
     rules += filter(None, map(css.as_style_rule,
-                              css.parse_rules(pygments_css(app))))
+                              css.parse_rules(pygments_text)))
     own = list(filter(None, map(css.as_style_rule,
-                                css.parse_rules(own_css(app)))))
+                                css.parse_rules(own_text))))
     missing = custom_properties(rules + own, declared=False) - \
         custom_properties(own, declared=True)
     if missing:
