@@ -32,6 +32,19 @@ TEST_ROOTS = pathlib.Path(__file__).resolve().parent / "roots"
 INVENTORY = REPO_ROOT / "tests" / "published-urls.txt"
 
 
+def pytest_sessionstart(session):
+    """Under pytest-xdist the controller runs no test: Hypothesis's
+    plugin there would only import Hypothesis when the session ends, to
+    summarise what the workers report (about a second of waiting once
+    every test has run). The workers keep the plugin; a failing example
+    is still shown with its test."""
+    plugins = session.config.pluginmanager
+    if plugins.has_plugin("dsession"):
+        hypothesis = plugins.get_plugin("hypothesispytest")
+        if hypothesis is not None:
+            plugins.unregister(hypothesis)
+
+
 def pytest_collection_modifyitems(items):
     """Let both workers start busy: the first test of the shared guide
     build goes first (the worker that gets it builds the guide), then the
