@@ -22,7 +22,10 @@ from types import SimpleNamespace
 import pytest
 from lxml import etree
 
-from events_guide.sitecheck import Site, inventory, publishing
+from events_guide.sitecheck import Site, inventory, publishing, run_checks
+from events_guide.sitecheck.headers import (
+    check_inline_hashes, check_security_headers)
+from events_guide.sitecheck.weight import check_no_scripts
 
 PAGE = """:reviewed: {today}
 
@@ -132,6 +135,24 @@ def test_deleted_pages_leave_the_build(edited_guide):
     site = Site(edited_guide.incremental, edited_guide.source)
     assert "gone.html" not in inventory.published_urls(site)
     assert inventory.check_redirects(site) == []
+
+
+@pytest.mark.slow
+@WHOLE_SITE
+@pytest.mark.early
+def test_a_moved_page_refreshes_to_its_new_address_without_a_script(
+        edited_guide):
+    """The page left at a moved page's address sends the reader on with a
+    refresh, not a script (which the policy would refuse, and which keeps
+    a <noscript> refresh from ever running), and carries its own policy:
+    the site checks find nothing on it."""
+    site = Site(edited_guide.incremental, edited_guide.source)
+    moved = site.page("moved.html")
+    (refresh,) = moved.soup.select('meta[http-equiv="refresh"]')
+    assert refresh["content"] == "0; url=index.html"
+    findings = run_checks(site, (check_no_scripts, check_security_headers,
+                                 check_inline_hashes))
+    assert [f for f in findings if f.html == "moved.html"] == []
 
 
 @pytest.mark.slow

@@ -175,6 +175,9 @@ notfound_context = {"title": "Page not found",
 # Pages that moved or went away keep working: each old name is redirected
 # in doc/source/redirects.txt (append-only; see that file).
 rediraffe_redirects = "redirects.txt"
+# The page left at an old address refreshes to the new one without a script
+# (the policy refuses inline scripts; see the template).
+rediraffe_template = "_templates/redirect.html"
 
 # "Last updated" from git, in UTC so every machine shows the same date.
 # A page not (yet) committed shows no date instead of failing the build.
