@@ -1,6 +1,6 @@
 """``tox -e add-event``: one command adds an event where it belongs (the
 guide then builds strictly and passes every site check with no other
-edit: tests/test_adding_an_event.py, which builds it once with the
+edit: tests/test_a_contributors_change.py, which builds it once with the
 events added by hand), and an entry that is already there, or a wrong
 fact, is refused before anything is written.
 

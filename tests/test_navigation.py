@@ -1,6 +1,7 @@
 """Every page is in a toctree and reachable from the landing page
 (events_guide.sitecheck.navigation); a page left out is named with the
-toctree to add it to."""
+toctree to add it to, by the site check and already by the build
+(events_guide.ext.toctree_hint)."""
 
 from events_guide.sitecheck import Site, format_report, navigation
 
@@ -55,3 +56,15 @@ def test_guide_passes_navigation_checks(guide_site):
     findings = [f for check in navigation.NAVIGATION_CHECKS
                 for f in check(guide_site)]
     assert not findings, format_report(findings)
+
+
+def test_a_page_in_no_toctree_is_told_where_it_belongs(tmp_path,
+                                                       sphinx_build_log,
+                                                       rootdir):
+    status, log = sphinx_build_log(rootdir / "test-toctree-hint", tmp_path)
+    assert status == 1
+    assert log.count("isn't included in any toctree") == 2, log
+    assert "sub/lost.rst: WARNING: document isn't included in any " \
+        "toctree: add the line `lost` to a toctree in " in log, log
+    assert "test-toctree-hint/sub/index.rst" in log
+    assert "add the line `top` to a toctree in " in log, log
