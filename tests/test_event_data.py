@@ -277,6 +277,19 @@ def test_each_rule_names_file_line_entry_and_field(rule):
     assert finding.fix.endswith(".") and len(finding.fix) > 10
 
 
+def test_an_id_that_is_not_a_slug_is_named_with_its_line():
+    """An id becomes the page's address and the calendar UID: written as
+    a name (capitals, spaces), it is named on its own line with the form
+    it must take."""
+    error = _problem(GOOD_ENTRY.replace("  - id: ptg-seeded-2020\n",
+                                        "  - id: PTG Seeded 2020\n"))
+    (finding,) = error.findings
+    line = GOOD_ENTRY.split("  - id: ptg-seeded-2020")[0].count("\n") + 1
+    assert (finding.file, finding.line, finding.subject) == (
+        SEEDED_FILE, line, "id")
+    assert "lower-case letters, digits and hyphens" in finding.fix
+
+
 def test_unknown_kind_names_the_registrys_kinds():
     error = _problem(_seed("kinds: [ptg]", "kinds: [hackathon]"))
     assert "summit, ptg, days (from kinds.yaml)" in error.findings[0].fix
