@@ -36,10 +36,14 @@ def pytest_sessionstart(session):
     """Under pytest-xdist the controller runs no test: Hypothesis's
     plugin there would only import Hypothesis when the session ends, to
     summarise what the workers report (about a second of waiting once
-    every test has run). The workers keep the plugin; a failing example
-    is still shown with its test."""
+    every test has run). The workers keep the plugin: a failing example
+    is still shown with its test, but no patch file of failing examples
+    is written. Asking for Hypothesis's statistics
+    (--hypothesis-show-statistics) keeps the plugin everywhere."""
     plugins = session.config.pluginmanager
-    if plugins.has_plugin("dsession"):
+    statistics = session.config.getoption("--hypothesis-show-statistics",
+                                          False)
+    if plugins.has_plugin("dsession") and not statistics:
         hypothesis = plugins.get_plugin("hypothesispytest")
         if hypothesis is not None:
             plugins.unregister(hypothesis)

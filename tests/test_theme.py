@@ -288,13 +288,16 @@ def test_an_unchanged_page_reuses_its_purged_stylesheet(copy_root, tmp_path,
 def test_a_second_build_in_one_process_reuses_the_purged_css(
         copy_root, tmp_path, strict_sphinx_build, monkeypatch, differences):
     """A clean build in a process that built the same pages before finds
-    their purged CSS in memory, and writes the same files."""
+    their purged CSS in memory, and the stylesheet compiled, and writes
+    the same files."""
     source = copy_root("theme")
     first = strict_sphinx_build(source, tmp_path / "first")
+    compiled = page_style._compiled.cache_info().misses
     purged = []
-    page_rules = Purger.page_rules
-    monkeypatch.setattr(Purger, "page_rules", lambda self, *args, **kw: (
-        purged.append(self) or page_rules(self, *args, **kw)))
+    rules_of = Purger.rules_of
+    monkeypatch.setattr(Purger, "rules_of", lambda self, *args, **kw: (
+        purged.append(self) or rules_of(self, *args, **kw)))
     second = strict_sphinx_build(source, tmp_path / "second")
     assert not purged, f"{len(purged)} pages were purged again"
+    assert page_style._compiled.cache_info().misses == compiled
     assert differences(first, second) == []

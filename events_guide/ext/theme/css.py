@@ -236,6 +236,8 @@ class RulesText:
                     + "{" + self._text(rule.declarations, _block_text) + "}")
         if isinstance(rule, GroupRule):
             head = self._text(rule.at_rule, _at_rule_head)
+            if rule.at_rule.content is None:
+                return head + ";"
             return head + "{" + self(rule.rules) + "}"
         return self._text(rule, at_rule_text)
 

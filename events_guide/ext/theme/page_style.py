@@ -53,7 +53,8 @@ from .purge import Purger
 from .stylesheet import guide_stylesheet, stylesheet_sources
 from .web import web_only
 
-#: The compiled stylesheet of each running build.
+#: The stylesheet, compiled (see :func:`_compiled`), and the purged CSS of
+#: each running build.
 _PURGERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 #: The template variable that holds a page's stylesheet.
@@ -96,6 +97,9 @@ class _PurgedStyles:
     def __init__(self, app: Sphinx):
         self.purger, self.text, self.fingerprint = _compiled(
             stylesheet_sources(app))
+        # What the skeletons remember holds every distinct element of the
+        # last build's pages: start each build afresh.
+        self.purger.skeletons.forget()
         self.path = app.doctreedir / CACHE_FILE
         try:
             self.kept = json.loads(self.path.read_text(encoding="utf-8"))
@@ -142,7 +146,8 @@ class _PurgedStyles:
 
 
 def prepare_stylesheet(app: Sphinx) -> None:
-    """Read and compile the guide's stylesheet once per build."""
+    """Read the guide's stylesheet at the start of a build (compiled
+    again only when its sources changed since the process compiled it)."""
     _PURGERS[app] = _PurgedStyles(app)
 
 

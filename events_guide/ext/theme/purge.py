@@ -1,16 +1,16 @@
 """Each page's stylesheet: the rules of the guide's stylesheet that can
 match something on that page, found with cssselect2.
 
-Every selector is compiled once per build. A page's HTML is parsed with
+Every selector is compiled once (:class:`Purger`; a process keeps it for
+as long as the stylesheet stays the same). A page's HTML is parsed with
 lxml. A selector that names a class or id outside any ``:not()``-like
 function needs that class or id on the page: a page without it skips the
 selector unmatched (most of the theme's selectors, on most pages). The
 page's elements are filed by id, class and tag (the way cssselect2's
 ``Matcher`` files selectors); each other selector is tried on the
 elements it can apply to, only until its first match. A rule keeps the
-selectors that
-matched, and a rule, ``@media`` or ``@keyframes`` block that keeps
-nothing is dropped. So that nothing a reader can trigger is lost:
+selectors that matched, and a rule, ``@media`` or ``@keyframes`` block
+that keeps nothing is dropped. So that nothing a reader can trigger is lost:
 
 * states a reader brings about (``:hover``, ``:focus``, ``:target`` ...)
   count as present when they are the last part of a selector's compound;

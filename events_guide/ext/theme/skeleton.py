@@ -112,6 +112,11 @@ class Skeletons:
                         self.tests.setdefault(name, []).append(test)
                 previous = token
 
+    def forget(self) -> None:
+        """Forget the elements described so far (they are kept for the
+        pages of one build)."""
+        self._seen.clear()
+
     def _element(self, element) -> str:
         # Pages of a family repeat most elements exactly (the navigation,
         # the header): each distinct one is described once.
