@@ -71,24 +71,40 @@ def _seed(site_copy, event, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_missing_start_date_is_named_with_the_entry(page_copy, guide_data,
-                                                      one, assert_names):
-    event = _first_dated(guide_data)
-    site_copy = page_copy(_rel(event))
-    _seed(site_copy, event, f'"startDate":"{event.start.isoformat()}",', "")
-    finding = one(check_event_pages(site_copy.site()), "startDate")
-    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
+#: A defect seeded into an event's page: (the format of the event seeded,
+#: what its page says and what it is made to say instead, the subject the
+#: finding names, words the finding holds).
+SEEDED_PAGE_DEFECTS = {
+    "a missing start date": (
+        None, lambda event: (
+            f'"startDate":"{event.start.isoformat()}",', ""),
+        "startDate", ""),
+    "a wrong attendance mode": (
+        "in-person", lambda event: ("OfflineEventAttendanceMode",
+                                    "OnlineEventAttendanceMode"),
+        "eventAttendanceMode", "OfflineEventAttendanceMode"),
+    "a wrong city": (
+        "in-person", lambda event: (
+            f'"addressLocality":"{event.place.city}"',
+            '"addressLocality":"Atlantis"'),
+        "location", ""),
+    "an online event without its url": (
+        "virtual", lambda event: ('"@type":"VirtualLocation"',
+                                  '"@type":"Place"'),
+        "location", "VirtualLocation"),
+}
 
 
-def test_a_wrong_attendance_mode_is_named_with_the_entry(
-        page_copy, guide_data, one, assert_names):
-    event = _first_dated(guide_data, "in-person")
+@pytest.mark.parametrize("defect", sorted(SEEDED_PAGE_DEFECTS))
+def test_a_seeded_page_defect_is_named_with_the_entry(
+        defect, page_copy, guide_data, one, assert_names):
+    fmt, change, subject, words = SEEDED_PAGE_DEFECTS[defect]
+    event = _first_dated(guide_data, fmt)
     site_copy = page_copy(_rel(event))
-    _seed(site_copy, event, "OfflineEventAttendanceMode",
-          "OnlineEventAttendanceMode")
-    finding = one(check_event_pages(site_copy.site()), "eventAttendanceMode")
+    _seed(site_copy, event, *change(event))
+    finding = one(check_event_pages(site_copy.site()), subject)
     assert_names(finding, "_data/events.yaml", event.line, _rel(event))
-    assert "OfflineEventAttendanceMode" in finding.what
+    assert words in finding.what
 
 
 def test_a_missing_page_is_named_with_the_entry(site_copy, guide_data, one):
@@ -111,26 +127,6 @@ def test_a_build_without_event_pages_is_named_entry_by_entry(
         event.line for event in guide_data.events)
     assert all(finding.file.endswith("_data/events.yaml")
                for finding in findings)
-
-
-def test_a_wrong_city_is_named_with_the_entry(page_copy, guide_data, one,
-                                              assert_names):
-    event = _first_dated(guide_data, "in-person")
-    site_copy = page_copy(_rel(event))
-    _seed(site_copy, event, f'"addressLocality":"{event.place.city}"',
-          '"addressLocality":"Atlantis"')
-    finding = one(check_event_pages(site_copy.site()), "location")
-    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
-
-
-def test_an_online_event_without_its_url_is_named_with_the_entry(
-        page_copy, guide_data, one, assert_names):
-    event = _first_dated(guide_data, "virtual")
-    site_copy = page_copy(_rel(event))
-    _seed(site_copy, event, '"@type":"VirtualLocation"', '"@type":"Place"')
-    finding = one(check_event_pages(site_copy.site()), "location")
-    assert_names(finding, "_data/events.yaml", event.line, _rel(event))
-    assert "VirtualLocation" in finding.what
 
 
 def test_two_event_items_on_one_page_are_named_with_the_entry(

@@ -182,22 +182,15 @@ def declaration_text(declaration: ast.Declaration) -> str:
     return f"{declaration.name}:{value}{important}"
 
 
-def rule_text(selectors: list[list[ast.Node]],
-              body: list[ast.Declaration]) -> str:
-    """A style rule, compact: ``a,b{x:y;z:w}``."""
-    return ",".join(map(selector_text, selectors)) + "{" + _block_text(
-        body) + "}"
-
-
-def at_rule_text(rule: ast.AtRule, inner: str | None = None) -> str:
-    """An at-rule, compact; ``inner`` replaces the block's content."""
+def at_rule_text(rule: ast.AtRule) -> str:
+    """An at-rule that holds no rules (``@keyframes``, ``@page``),
+    compact."""
     head = _at_rule_head(rule)
     if rule.content is None:
         return head + ";"
-    if inner is None:
-        body = declarations(rule)
-        inner = ";".join(map(declaration_text, body)) if body else \
-            compact(rule.content, frozenset({",", ";", "{", "}", ":"}))
+    body = declarations(rule)
+    inner = _block_text(body) if body else \
+        compact(rule.content, frozenset({",", ";", "{", "}", ":"}))
     return head + "{" + inner + "}"
 
 
